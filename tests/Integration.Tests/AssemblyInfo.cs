@@ -1,0 +1,3 @@
+using Integration.Tests.Infrastructure;
+
+[assembly: AssemblyFixture(typeof(KubernetesFixture))]
