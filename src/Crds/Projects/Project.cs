@@ -1,0 +1,23 @@
+using k8s.Models;
+using NeevCloud.Crds.Attributes;
+
+namespace NeevCloud.Crds.Projects;
+
+/// <summary>
+/// A NeevCloud project: the Tenant API's unit that owns VMs and disks. The operator creates it (or
+/// adopts spec.projectId), keeps its name and description in sync and deletes it once nothing in
+/// the cluster or the cloud depends on it.
+/// </summary>
+[KubernetesEntity(Group = "neevcloud.com", ApiVersion = "v1alpha1", Kind = "Project", PluralName = "projects")]
+[KubernetesEntityShortNames("nproj")]
+[KubernetesEntityCategories("neevcloud")]
+[GenericAdditionalPrinterColumn(".status.state", "State", "string")]
+[GenericAdditionalPrinterColumn(PrinterColumnPaths.Ready, "Ready", "string")]
+[GenericAdditionalPrinterColumn(".status.projectId", "Project ID", "string")]
+[GenericAdditionalPrinterColumn(PrinterColumnPaths.Age, "Age", "date")]
+[ValidationRule(
+    "(has(self.spec) && has(self.spec.displayName)) || self.metadata.name.size() <= 100",
+    fieldPath: ".spec.displayName",
+    message: "metadata.name is longer than 100 characters, the limit of a project name: set spec.displayName",
+    reason: "FieldValueRequired")]
+public sealed class Project : CustomKubernetesEntity<ProjectSpec, ProjectStatus>;

@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+using NeevCloud.Crds.Attributes;
+
+namespace NeevCloud.Crds.Projects;
+
+/// <summary>The desired NeevCloud project. Every field is optional; an empty spec creates a project named after metadata.name.</summary>
+public sealed class ProjectSpec
+{
+    /// <summary>
+    /// The NeevCloud organization that owns the project. Defaults to the organization the operator
+    /// is configured with. Immutable: a project cannot move between organizations.
+    /// </summary>
+    [JsonPropertyName("organizationId")]
+    [Length(minLength: 1)]
+    [Immutable("a project cannot move to another organization; create a new Project instead")]
+    public string? OrganizationId { get; set; }
+
+    /// <summary>The project name in NeevCloud (1-100 characters). Defaults to metadata.name. Changing it renames the project.</summary>
+    [JsonPropertyName("displayName")]
+    [Length(1, ResourceLimits.ProjectNameMaxLength)]
+    public string? DisplayName { get; set; }
+
+    /// <summary>The project description in NeevCloud. Changing it updates the project.</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; set; }
+
+    /// <summary>
+    /// What deleting this resource does: Delete (default) deletes the cloud project once it has no
+    /// dependents; Orphan leaves the cloud project in place.
+    /// </summary>
+    [JsonPropertyName("deletionPolicy")]
+    [DefaultValue(DeletionPolicy.Delete)]
+    public DeletionPolicy DeletionPolicy { get; set; } = DeletionPolicy.Delete;
+
+    /// <summary>
+    /// The id of an existing NeevCloud project to adopt instead of creating one. May be added to
+    /// a Project that has none, but once set it cannot change or be removed.
+    /// </summary>
+    [JsonPropertyName("projectId")]
+    [Length(minLength: 1)]
+    [Immutable("it names the cloud project this resource manages", OnceSet = true)]
+    public string? ProjectId { get; set; }
+}

@@ -1,0 +1,112 @@
+using System.Text.Json.Serialization;
+using NeevCloud.Crds.Attributes;
+
+namespace NeevCloud.Crds.VirtualMachines;
+
+/// <summary>
+/// The desired NeevCloud VM. Only powerState, restartRequestedAt and deletionPolicy can change
+/// after creation; every other field is immutable because the VM API cannot update a VM.
+/// </summary>
+[ValidationRule(
+    "!has(self.deleteRootDisk) || !self.deleteRootDisk || has(self.rootDisk.create)",
+    fieldPath: ".deleteRootDisk",
+    message: "spec.deleteRootDisk can only be true with spec.rootDisk.create: an attached root disk is never deleted with the VM")]
+public sealed class VirtualMachineSpec
+{
+    private const string NoUpdateCall = "the NeevCloud VM API cannot update a VM; create a new VirtualMachine instead";
+
+    /// <summary>The Project (in this namespace) the VM belongs to.</summary>
+    [JsonPropertyName("projectRef")]
+    [Required]
+    [Immutable(NoUpdateCall)]
+    public LocalObjectReference ProjectRef { get; set; } = new();
+
+    /// <summary>The NeevCloud region to run the VM in.</summary>
+    [JsonPropertyName("regionId")]
+    [Required]
+    [Length(minLength: 1)]
+    [Immutable(NoUpdateCall)]
+    public string RegionId { get; set; } = "";
+
+    /// <summary>The VM configuration (CPU, memory, GPU type) to use.</summary>
+    [JsonPropertyName("vmConfigId")]
+    [Required]
+    [Length(minLength: 1)]
+    [Immutable(NoUpdateCall)]
+    public string VmConfigId { get; set; } = "";
+
+    /// <summary>The pricing plan the VM is billed under.</summary>
+    [JsonPropertyName("planId")]
+    [Required]
+    [Length(minLength: 1)]
+    [Immutable(NoUpdateCall)]
+    public string PlanId { get; set; } = "";
+
+    /// <summary>The number of GPUs of the VM configuration to attach. Omit for a CPU-only VM.</summary>
+    [JsonPropertyName("gpuCount")]
+    [RangeMinimum(0)]
+    [Immutable(NoUpdateCall)]
+    public int? GpuCount { get; set; }
+
+    /// <summary>The boot disk: exactly one of create (a new disk cloned from an image) or attach (an existing root disk).</summary>
+    [JsonPropertyName("rootDisk")]
+    [Required]
+    [Immutable(NoUpdateCall)]
+    public VirtualMachineRootDisk RootDisk { get; set; } = new();
+
+    /// <summary>
+    /// Whether deleting the VM also deletes the root disk it created (rootDisk.create only; default
+    /// false). When false the disk outlives the VM and the operator records it as a RootDisk named
+    /// &lt;vm&gt;-root, so a new VM can attach it.
+    /// </summary>
+    [JsonPropertyName("deleteRootDisk")]
+    [DefaultValue(false)]
+    [Immutable(NoUpdateCall)]
+    public bool DeleteRootDisk { get; set; }
+
+    /// <summary>Additional data disks to attach and to create with the VM.</summary>
+    [JsonPropertyName("dataDisks")]
+    [Immutable(NoUpdateCall)]
+    public VirtualMachineDataDisks? DataDisks { get; set; }
+
+    /// <summary>
+    /// OpenSSH public keys (ssh-rsa or ssh-ed25519, 50-2000 characters each, at most 10, no
+    /// duplicates) installed for the ubuntu user; they enable SSH on port 22 of the public IP.
+    /// </summary>
+    [JsonPropertyName("sshKeys")]
+    [Items(maxItems: ResourceLimits.MaxSshKeys)]
+    [ListType(ListType.Set)]
+    [Length(ResourceLimits.SshKeyMinLength, ResourceLimits.SshKeyMaxLength)]
+    [Pattern(ResourcePatterns.SshPublicKey)]
+    [Immutable(NoUpdateCall)]
+    public IList<string>? SshKeys { get; set; }
+
+    /// <summary>
+    /// Inbound ports to open on the VM's public IP (at most 10, each port and protocol pair once).
+    /// Port 22 is reserved for SSH: use sshKeys instead.
+    /// </summary>
+    [JsonPropertyName("exposedPorts")]
+    [Items(maxItems: ResourceLimits.MaxExposedPorts)]
+    [ListType(ListType.Map)]
+    [ListMapKeys("port", "protocol")]
+    [Immutable(NoUpdateCall)]
+    public IList<ExposedPort>? ExposedPorts { get; set; }
+
+    /// <summary>Whether the VM should be running (Running, the default) or stopped (Stopped). The operator starts or stops it to match.</summary>
+    [JsonPropertyName("powerState")]
+    [DefaultValue(PowerState.Running)]
+    public PowerState PowerState { get; set; } = PowerState.Running;
+
+    /// <summary>
+    /// Set or change this to any new timestamp (RFC 3339) to restart the VM once; the operator
+    /// records the value it handled in status.lastHandledRestartRequestedAt.
+    /// </summary>
+    [JsonPropertyName("restartRequestedAt")]
+    [Format("date-time")]
+    public string? RestartRequestedAt { get; set; }
+
+    /// <summary>What deleting this resource does: Delete (default) deletes the cloud VM; Orphan leaves it running in the cloud.</summary>
+    [JsonPropertyName("deletionPolicy")]
+    [DefaultValue(DeletionPolicy.Delete)]
+    public DeletionPolicy DeletionPolicy { get; set; } = DeletionPolicy.Delete;
+}
