@@ -3,8 +3,6 @@ using Serilog;
 
 if (args.Length > 0 && args[0] == "generate-crds") return await NeevCloud.Operator.CrdGeneration.GenerateCrdsCommand.RunAsync(args[1..]);
 
-if (args.Length > 0 && args[0] == "generate-crds") return await NeevCloud.Operator.CrdGeneration.GenerateCrdsCommand.RunAsync(args[1..]);
-
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
