@@ -8,6 +8,16 @@ public static class Eventually
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
+    public static Task AssertAsync(Action assertion, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        AssertAsync(
+            () =>
+            {
+                assertion();
+                return Task.CompletedTask;
+            },
+            timeout,
+            cancellationToken);
+
     public static async Task AssertAsync(Func<Task> assertion, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + timeout;

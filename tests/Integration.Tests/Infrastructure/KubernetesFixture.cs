@@ -24,6 +24,9 @@ public sealed class KubernetesFixture : IAsyncLifetime
 
     public string BackendDescription => _backend?.Description ?? "none";
 
+    /// <summary>True when the tests run on the project's own control plane (which they may start more of).</summary>
+    public bool IsLocalControlPlane => _backend is LocalControlPlaneBackend;
+
     public IKubernetes Client
     {
         get
@@ -65,7 +68,7 @@ public sealed class KubernetesFixture : IAsyncLifetime
         else
         {
             // The default backend must work: a failure here fails the run instead of skipping it.
-            _backend = await LocalControlPlaneBackend.StartAsync(timeout.Token);
+            _backend = await LocalControlPlaneBackend.StartAsync(LocalControlPlaneBackend.TestInstance, timeout.Token);
         }
 
         _client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_backend.KubeconfigPath));

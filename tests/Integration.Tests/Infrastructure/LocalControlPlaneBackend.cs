@@ -7,25 +7,27 @@ namespace Integration.Tests.Infrastructure;
 /// </summary>
 internal sealed class LocalControlPlaneBackend : IClusterBackend
 {
-    private const string InstanceName = "tests";
+    public const string TestInstance = "tests";
+    private readonly string _instance;
     private readonly bool _startedHere;
 
-    private LocalControlPlaneBackend(string kubeconfigPath, bool startedHere)
+    private LocalControlPlaneBackend(string instance, string kubeconfigPath, bool startedHere)
     {
+        _instance = instance;
         KubeconfigPath = kubeconfigPath;
         _startedHere = startedHere;
     }
 
-    public string Description => $"local control plane (hack/control-plane.sh, instance '{InstanceName}')";
+    public string Description => $"local control plane (hack/control-plane.sh, instance '{_instance}')";
 
     public string KubeconfigPath { get; }
 
     public bool ServesNamespaces => false;
 
-    public static async Task<LocalControlPlaneBackend> StartAsync(CancellationToken cancellationToken)
+    public static async Task<LocalControlPlaneBackend> StartAsync(string instance, CancellationToken cancellationToken)
     {
-        var status = await RunScriptAsync("status", cancellationToken);
-        var up = await RunScriptAsync("up", cancellationToken);
+        var status = await RunScriptAsync(instance, "status", cancellationToken);
+        var up = await RunScriptAsync(instance, "up", cancellationToken);
         if (up.ExitCode != 0)
         {
             throw new InvalidOperationException($"hack/control-plane.sh up failed:\n{up}");
@@ -35,7 +37,17 @@ internal sealed class LocalControlPlaneBackend : IClusterBackend
         var exportLine = up.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .LastOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"hack/control-plane.sh up printed no export line:\n{up}");
-        return new LocalControlPlaneBackend(exportLine[prefix.Length..].Trim(), startedHere: status.ExitCode != 0);
+        return new LocalControlPlaneBackend(instance, exportLine[prefix.Length..].Trim(), startedHere: status.ExitCode != 0);
+    }
+
+    /// <summary>Restarts the API server and keeps etcd: clients see their connections drop.</summary>
+    public async Task RestartApiServerAsync(CancellationToken cancellationToken)
+    {
+        var result = await RunScriptAsync(_instance, "restart-apiserver", cancellationToken);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"hack/control-plane.sh restart-apiserver failed:\n{result}");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -43,14 +55,14 @@ internal sealed class LocalControlPlaneBackend : IClusterBackend
         // A control plane that was already up belongs to whoever started it.
         if (_startedHere && Environment.GetEnvironmentVariable("NEEV_TEST_KEEP_CONTROL_PLANE") != "1")
         {
-            await RunScriptAsync("down", CancellationToken.None);
+            await RunScriptAsync(_instance, "down", CancellationToken.None);
         }
     }
 
-    private static Task<ProcessResult> RunScriptAsync(string command, CancellationToken cancellationToken) =>
+    private static Task<ProcessResult> RunScriptAsync(string instance, string command, CancellationToken cancellationToken) =>
         ProcessRunner.RunAsync(
             RepositoryPaths.Combine("hack", "control-plane.sh"),
             [command],
-            environment: new Dictionary<string, string> { ["NEEV_CP_NAME"] = InstanceName },
+            environment: new Dictionary<string, string> { ["NEEV_CP_NAME"] = instance },
             cancellationToken: cancellationToken);
 }

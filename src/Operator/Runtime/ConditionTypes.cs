@@ -1,0 +1,9 @@
+namespace NeevCloud.Operator.Runtime;
+
+/// <summary>The kstatus condition types that Argo CD, Flux and `kubectl wait` understand.</summary>
+public static class ConditionTypes
+{
+    public const string Ready = "Ready";
+    public const string Reconciling = "Reconciling";
+    public const string Stalled = "Stalled";
+}

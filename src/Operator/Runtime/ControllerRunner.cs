@@ -1,0 +1,228 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace NeevCloud.Operator.Runtime;
+
+/// <summary>
+/// Runs one controller: cache events feed a keyed work queue; workers load the object, handle
+/// deletion through the finalizer, ensure the finalizer, reconcile, write status when it
+/// changed, and schedule the next pass. Each step is one patch; nothing is replaced whole.
+/// </summary>
+public sealed partial class ControllerRunner<TEntity> : IDisposable
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+{
+    private readonly EntityCache<TEntity> _cache;
+    private readonly EntityClient<TEntity> _client;
+    private readonly Func<IEntityController<TEntity>> _controller;
+    private readonly Func<IEntityFinalizer<TEntity>>? _finalizer;
+    private readonly ControllerOptions _options;
+    private readonly ControllerMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly Dictionary<string, int> _reconcileCounts = [];
+
+    public ControllerRunner(
+        EntityCache<TEntity> cache,
+        EntityClient<TEntity> client,
+        Func<IEntityController<TEntity>> controller,
+        Func<IEntityFinalizer<TEntity>>? finalizer,
+        ControllerOptions options,
+        ControllerMetrics metrics,
+        ILogger logger,
+        TimeProvider? timeProvider = null)
+    {
+        _cache = cache;
+        _client = client;
+        _controller = controller;
+        _finalizer = finalizer;
+        _options = options;
+        _metrics = metrics;
+        _logger = logger;
+        _time = timeProvider ?? TimeProvider.System;
+        Queue = new WorkQueue(_time, options.Backoff, metrics: metrics.ForQueue(options.Name));
+        cache.Changed += change =>
+        {
+            if (ChangeFilter.NeedsReconcile(change))
+            {
+                Queue.Add(ObjectKey.Of(change.Current));
+            }
+        };
+    }
+
+    public WorkQueue Queue { get; }
+
+    public string Name => _options.Name;
+
+    /// <summary>How often each key was reconciled (for hot-loop checks in tests and soaks).</summary>
+    public IReadOnlyDictionary<string, int> ReconcileCounts
+    {
+        get
+        {
+            lock (_reconcileCounts)
+            {
+                return new Dictionary<string, int>(_reconcileCounts);
+            }
+        }
+    }
+
+    /// <summary>Asks for a pass over an object, e.g. when something it depends on changed.</summary>
+    public void Enqueue(string key) => Queue.Add(key);
+
+    /// <summary>Runs the workers until cancelled; in-flight passes finish before it returns.</summary>
+    public async Task RunWorkersAsync(CancellationToken cancellationToken)
+    {
+        _metrics.SetMaxConcurrentReconciles(_options.Name, _options.Workers);
+        foreach (var entity in _cache.List())
+        {
+            Queue.Add(ObjectKey.Of(entity));
+        }
+
+        using var stop = cancellationToken.Register(Queue.ShutDown);
+        var workers = Enumerable.Range(0, _options.Workers).Select(_ => Task.Run(WorkerLoopAsync, CancellationToken.None));
+        await Task.WhenAll(workers);
+    }
+
+    public void Dispose() => Queue.Dispose();
+
+    private async Task WorkerLoopAsync()
+    {
+        // Passes are not cancelled by shutdown: a cloud call half done is worse than a late exit.
+        while (await Queue.GetAsync(CancellationToken.None) is { } key)
+        {
+            var active = _metrics.ActiveWorkers(_options.Name);
+            active.Inc();
+            var started = _time.GetTimestamp();
+            string result;
+            try
+            {
+                result = await ProcessAsync(key, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                var delay = Queue.AddRateLimited(key);
+                LogFailed(ex, _options.Name, key, delay);
+                result = "error";
+            }
+            finally
+            {
+                active.Dec();
+                Queue.Done(key);
+            }
+
+            var elapsed = _time.GetElapsedTime(started);
+            _metrics.RecordReconcile(_options.Name, result, elapsed);
+            _metrics.WorkDuration(_options.Name).Observe(elapsed.TotalSeconds);
+        }
+    }
+
+    private async Task<string> ProcessAsync(string key, CancellationToken cancellationToken)
+    {
+        var cached = _cache.Get(key);
+        if (cached is null)
+        {
+            Queue.Forget(key);
+            return "success";
+        }
+
+        if (cached.Metadata.Annotations?.TryGetValue(ControllerOptions.PausedAnnotation, out var paused) == true && paused == "true")
+        {
+            LogPaused(_options.Name, key);
+            return "success";
+        }
+
+        lock (_reconcileCounts)
+        {
+            _reconcileCounts[key] = _reconcileCounts.GetValueOrDefault(key) + 1;
+        }
+
+        // The controller works on a private copy; the cached object stays what the server said.
+        var entity = KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(cached));
+        var statusBefore = StatusJson(entity);
+
+        if (entity.Metadata.DeletionTimestamp is not null)
+        {
+            return await FinalizeAsync(key, entity, statusBefore, cancellationToken);
+        }
+
+        if (_finalizer is not null && !(entity.Metadata.Finalizers?.Contains(_options.Finalizer) ?? false))
+        {
+            var updated = await _client.PatchFinalizersAsync(entity, [.. entity.Metadata.Finalizers ?? [], _options.Finalizer], cancellationToken);
+            _cache.Upsert(updated);
+            entity.Metadata = updated.Metadata;
+        }
+
+        var result = await _controller().ReconcileAsync(entity, cancellationToken);
+        await WriteStatusIfChangedAsync(entity, statusBefore, cancellationToken);
+        Queue.Forget(key);
+        if (result.RequeueAfter is { } after)
+        {
+            Queue.AddAfter(key, after);
+            return "requeue_after";
+        }
+
+        return "success";
+    }
+
+    private async Task<string> FinalizeAsync(string key, TEntity entity, string? statusBefore, CancellationToken cancellationToken)
+    {
+        var finalizers = entity.Metadata.Finalizers ?? [];
+        if (_finalizer is null || !finalizers.Contains(_options.Finalizer))
+        {
+            return "success";
+        }
+
+        var outcome = await _finalizer().FinalizeAsync(entity, cancellationToken);
+        await WriteStatusIfChangedAsync(entity, statusBefore, cancellationToken);
+        if (!outcome.Completed)
+        {
+            Queue.AddAfter(key, outcome.RetryAfter);
+            return "requeue_after";
+        }
+
+        var remaining = finalizers.Where(f => f != _options.Finalizer).ToList();
+        try
+        {
+            await _client.PatchFinalizersAsync(entity, remaining, cancellationToken);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Already gone: nothing holds it any more.
+        }
+
+        Queue.Forget(key);
+        return "success";
+    }
+
+    private async Task WriteStatusIfChangedAsync(TEntity entity, string? before, CancellationToken cancellationToken)
+    {
+        var after = StatusJson(entity);
+        if (after is null || after == before)
+        {
+            return;
+        }
+
+        try
+        {
+            var updated = await _client.ReplaceStatusAsync(entity, JsonNode.Parse(after), cancellationToken);
+            _cache.Upsert(updated);
+            entity.Metadata = updated.Metadata;
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound && entity.Metadata.DeletionTimestamp is not null)
+        {
+            // Deleted meanwhile; its status no longer matters.
+        }
+    }
+
+    private static string? StatusJson(TEntity entity) =>
+        JsonNode.Parse(KubernetesJson.Serialize(entity))?["status"]?.ToJsonString();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Controller}: reconcile of {Key} failed; retrying in {Delay}")]
+    private partial void LogFailed(Exception exception, string controller, string key, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Controller}: {Key} is paused (neevcloud.com/paused=true); skipped")]
+    private partial void LogPaused(string controller, string key);
+}

@@ -1,0 +1,226 @@
+using System.Collections.Concurrent;
+using System.Net;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+
+namespace NeevCloud.Operator.Runtime;
+
+/// <summary>
+/// A list+watch cache of one resource type. Lists (paged), then watches from the list's
+/// resourceVersion with bookmarks; resumes from the last seen version when a watch ends or
+/// breaks (with back-off), and lists again when the server answers 410 Gone.
+/// </summary>
+public sealed partial class EntityCache<TEntity>
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+{
+    private readonly ConcurrentDictionary<string, TEntity> _store = new();
+    private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly EntityClient<TEntity> _client;
+    private readonly CacheOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private int _relists;
+    private int _watchesStarted;
+
+    public EntityCache(EntityClient<TEntity> client, CacheOptions options, ILogger logger, TimeProvider? timeProvider = null)
+    {
+        _client = client;
+        _options = options;
+        _logger = logger;
+        _time = timeProvider ?? TimeProvider.System;
+    }
+
+    /// <summary>Raised on the watch loop for every observed change; handlers must be quick.</summary>
+    public event Action<EntityChange<TEntity>>? Changed;
+
+    public bool IsSynced => _synced.Task.IsCompleted;
+
+    /// <summary>Full lists done so far (the first one included).</summary>
+    public int Relists => Volatile.Read(ref _relists);
+
+    public int WatchesStarted => Volatile.Read(ref _watchesStarted);
+
+    public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
+
+    public TEntity? Get(string key) => _store.GetValueOrDefault(key);
+
+    public IReadOnlyCollection<TEntity> List() => [.. _store.Values];
+
+    /// <summary>
+    /// Stores an object returned by one of our own writes, so the next reconcile does not act
+    /// on the copy from before the write. An older version never replaces a newer one.
+    /// </summary>
+    public void Upsert(TEntity entity)
+    {
+        var key = ObjectKey.Of(entity);
+        _store.AddOrUpdate(key, entity, (_, existing) => IsNewer(entity, existing) ? entity : existing);
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        string? resourceVersion = null;
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                resourceVersion ??= await RelistAsync(cancellationToken);
+                resourceVersion = await WatchAsync(resourceVersion, cancellationToken);
+                failures = 0;
+            }
+            catch (ResourceExpiredException ex)
+            {
+                LogExpired(_client.Metadata.Kind, ex.Message);
+                resourceVersion = null;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                var delay = _options.Backoff.DelayFor(failures, Random.Shared.NextDouble());
+                LogWatchFailed(ex, _client.Metadata.Kind, delay);
+                try
+                {
+                    await Task.Delay(delay, _time, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private async Task<string> RelistAsync(CancellationToken cancellationToken)
+    {
+        var listed = new Dictionary<string, TEntity>();
+        string? continueToken = null;
+        string resourceVersion;
+        do
+        {
+            EntityList<TEntity> page;
+            try
+            {
+                page = await _client.ListAsync(_options.Namespace, _options.LabelSelector, continueToken, _options.PageSize, cancellationToken);
+            }
+            catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Gone)
+            {
+                throw new ResourceExpiredException("list continuation expired", ex);
+            }
+
+            foreach (var item in page.Items)
+            {
+                listed[ObjectKey.Of(item)] = item;
+            }
+
+            continueToken = page.Metadata.ContinueProperty;
+            resourceVersion = page.Metadata.ResourceVersion;
+        }
+        while (!string.IsNullOrEmpty(continueToken));
+
+        foreach (var (key, old) in _store)
+        {
+            if (!listed.ContainsKey(key) && _store.TryRemove(key, out _))
+            {
+                Changed?.Invoke(new EntityChange<TEntity>(WatchEventType.Deleted, old, old));
+            }
+        }
+
+        foreach (var (key, item) in listed)
+        {
+            var old = _store.GetValueOrDefault(key);
+            _store[key] = item;
+            if (old is null || old.Metadata.ResourceVersion != item.Metadata.ResourceVersion)
+            {
+                Changed?.Invoke(new EntityChange<TEntity>(old is null ? WatchEventType.Added : WatchEventType.Modified, old, item));
+            }
+        }
+
+        Interlocked.Increment(ref _relists);
+        _synced.TrySetResult();
+        LogListed(_client.Metadata.Kind, listed.Count, resourceVersion);
+        return resourceVersion;
+    }
+
+    private async Task<string> WatchAsync(string resourceVersion, CancellationToken cancellationToken)
+    {
+        var min = _options.MinWatchTimeout.TotalSeconds;
+        var timeoutSeconds = (int)(min + (Random.Shared.NextDouble() * (_options.MaxWatchTimeout.TotalSeconds - min)));
+        // Guard against a connection that dies without closing: the server would have ended the
+        // watch at its timeout, so a watch that outlives it by far is dead.
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(TimeSpan.FromSeconds(timeoutSeconds + 30));
+        Exception? serverError = null;
+        Interlocked.Increment(ref _watchesStarted);
+        try
+        {
+            await foreach (var (type, entity) in _client.WatchAsync(
+                _options.Namespace, _options.LabelSelector, resourceVersion, timeoutSeconds, ex => serverError ??= ex, guard.Token))
+            {
+                resourceVersion = entity.Metadata.ResourceVersion ?? resourceVersion;
+                Apply(type, entity);
+            }
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Gone)
+        {
+            throw new ResourceExpiredException("watch resourceVersion expired", ex);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return resourceVersion;
+        }
+        catch (HttpRequestException ex) when (ex.InnerException is EndOfStreamException)
+        {
+            // The server ended an event-less watch at its timeout; the client reports that so.
+            return resourceVersion;
+        }
+
+        return serverError switch
+        {
+            KubernetesException { Status.Code: (int)HttpStatusCode.Gone } gone =>
+                throw new ResourceExpiredException(gone.Status.Message ?? "410 Gone", gone),
+            null => resourceVersion,
+            _ => throw serverError,
+        };
+    }
+
+    private void Apply(WatchEventType type, TEntity entity)
+    {
+        var key = ObjectKey.Of(entity);
+        switch (type)
+        {
+            case WatchEventType.Added:
+            case WatchEventType.Modified:
+                var old = _store.GetValueOrDefault(key);
+                _store[key] = entity;
+                Changed?.Invoke(new EntityChange<TEntity>(old is null ? WatchEventType.Added : WatchEventType.Modified, old, entity));
+                break;
+            case WatchEventType.Deleted:
+                _store.TryRemove(key, out var removed);
+                Changed?.Invoke(new EntityChange<TEntity>(WatchEventType.Deleted, removed, entity));
+                break;
+            default:
+                // Bookmarks only move the resourceVersion forward.
+                break;
+        }
+    }
+
+    private static bool IsNewer(TEntity candidate, TEntity existing) =>
+        ulong.TryParse(candidate.Metadata.ResourceVersion, out var a) && ulong.TryParse(existing.Metadata.ResourceVersion, out var b)
+            ? a >= b
+            : true;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Listed {Kind}: {Count} objects at resourceVersion {ResourceVersion}")]
+    private partial void LogListed(string kind, int count, string resourceVersion);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Kind} expired ({Reason}); listing again")]
+    private partial void LogExpired(string kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watch of {Kind} failed; retrying in {Delay}")]
+    private partial void LogWatchFailed(Exception exception, string kind, TimeSpan delay);
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace NeevCloud.Operator.Runtime;
+
+/// <summary>
+/// The typed Kubernetes calls the runtime makes for one resource type. Writes are patches
+/// (never a whole-object replace), so a stale copy can't undo someone else's change.
+/// </summary>
+public sealed class EntityClient<TEntity>(IKubernetes client)
+    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+{
+    public EntityMetadata Metadata { get; } = EntityMetadata.For<TEntity>();
+
+    public IKubernetes Kubernetes => client;
+
+    public Task<EntityList<TEntity>> ListAsync(
+        string? ns, string? labelSelector, string? continueToken, int limit, CancellationToken cancellationToken) =>
+        ns is null
+            ? client.CustomObjects.ListCustomObjectForAllNamespacesAsync<EntityList<TEntity>>(
+                Metadata.Group, Metadata.Version, Metadata.Plural, continueParameter: continueToken,
+                labelSelector: labelSelector, limit: limit, cancellationToken: cancellationToken)
+            : client.CustomObjects.ListNamespacedCustomObjectAsync<EntityList<TEntity>>(
+                Metadata.Group, Metadata.Version, ns, Metadata.Plural, continueParameter: continueToken,
+                labelSelector: labelSelector, limit: limit, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Watch events from a resourceVersion. Server-side errors (such as 410 Gone) arrive
+    /// through <paramref name="onError"/>, not as events.
+    /// </summary>
+    public async IAsyncEnumerable<(WatchEventType Type, TEntity Entity)> WatchAsync(
+        string? ns,
+        string? labelSelector,
+        string resourceVersion,
+        int timeoutSeconds,
+        Action<Exception> onError,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var events = ns is null
+            ? client.CustomObjects.WatchListCustomObjectForAllNamespacesAsync(
+                Metadata.Group, Metadata.Version, Metadata.Plural, allowWatchBookmarks: true, labelSelector: labelSelector,
+                resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken)
+            : client.CustomObjects.WatchListNamespacedCustomObjectAsync(
+                Metadata.Group, Metadata.Version, ns, Metadata.Plural, allowWatchBookmarks: true, labelSelector: labelSelector,
+                resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken);
+        await foreach (var (type, item) in events)
+        {
+            var json = item is JsonElement element ? element.GetRawText() : KubernetesJson.Serialize(item);
+            yield return (type, KubernetesJson.Deserialize<TEntity>(json));
+        }
+    }
+
+    /// <summary>The object, or null when it does not exist.</summary>
+    public async Task<TEntity?> GetAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.CustomObjects.GetNamespacedCustomObjectAsync<TEntity>(
+                Metadata.Group, Metadata.Version, ns, Metadata.Plural, name, cancellationToken);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    public Task<TEntity> CreateAsync(TEntity entity, CancellationToken cancellationToken) =>
+        client.CustomObjects.CreateNamespacedCustomObjectAsync<TEntity>(
+            entity, Metadata.Group, Metadata.Version, entity.Metadata.NamespaceProperty, Metadata.Plural,
+            cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// Sets metadata.finalizers, guarded by the resourceVersion the caller saw: a concurrent
+    /// change answers 409 instead of being overwritten.
+    /// </summary>
+    public Task<TEntity> PatchFinalizersAsync(TEntity entity, IList<string> finalizers, CancellationToken cancellationToken)
+    {
+        var patch = new
+        {
+            metadata = new { resourceVersion = entity.Metadata.ResourceVersion, finalizers },
+        };
+        return client.CustomObjects.PatchNamespacedCustomObjectAsync<TEntity>(
+            new V1Patch(KubernetesJson.Serialize(patch), V1Patch.PatchType.MergePatch),
+            Metadata.Group, Metadata.Version, entity.Metadata.NamespaceProperty, Metadata.Plural, entity.Metadata.Name,
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces .status through the status subresource. The operator is the only writer of
+    /// status, so no resourceVersion guard: the newest computed status wins.
+    /// </summary>
+    public Task<TEntity> ReplaceStatusAsync<TStatus>(TEntity entity, TStatus status, CancellationToken cancellationToken)
+    {
+        var patch = $$"""[{"op":"add","path":"/status","value":{{KubernetesJson.Serialize(status)}}}]""";
+        return client.CustomObjects.PatchNamespacedCustomObjectStatusAsync<TEntity>(
+            new V1Patch(patch, V1Patch.PatchType.JsonPatch),
+            Metadata.Group, Metadata.Version, entity.Metadata.NamespaceProperty, Metadata.Plural, entity.Metadata.Name,
+            cancellationToken: cancellationToken);
+    }
+}
