@@ -1,15 +1,17 @@
-using Microsoft.Extensions.Hosting;
+using NeevCloud.Operator.CrdGeneration;
+using NeevCloud.Operator.Hosting;
 using Serilog;
 
-if (args.Length > 0 && args[0] == "generate-crds") return await NeevCloud.Operator.CrdGeneration.GenerateCrdsCommand.RunAsync(args[1..]);
+if (args.Length > 0 && args[0] == "generate-crds")
+{
+    return await GenerateCrdsCommand.RunAsync(args[1..]);
+}
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try
 {
-    var builder = Host.CreateApplicationBuilder(args);
-    builder.Services.AddSerilog();
-    using var host = builder.Build();
-    await host.RunAsync();
+    await using var app = OperatorApplication.Build(args);
+    await app.RunAsync();
     return 0;
 }
 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -1,0 +1,120 @@
+using k8s;
+using k8s.LeaderElection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace NeevCloud.Operator.Runtime;
+
+/// <summary>
+/// Runs every controller: caches start on all replicas (so a new leader starts warm and
+/// /readyz means "caches synced"), workers only on the leader. Losing leadership stops the
+/// process, as controller-runtime does: a clean restart is safer than a half-stopped leader.
+/// Shutdown lets in-flight passes finish.
+/// </summary>
+public sealed partial class ControllerManager(
+    IEnumerable<IManagedController> controllers,
+    IKubernetes kubernetes,
+    IOptions<LeaderElectionOptions> leaderElection,
+    IHostApplicationLifetime lifetime,
+    ILogger<ControllerManager> logger) : BackgroundService
+{
+    private readonly IReadOnlyList<IManagedController> _controllers = [.. controllers];
+    private volatile bool _synced;
+    private volatile bool _leading;
+
+    public bool IsSynced => _synced;
+
+    public bool IsLeading => _leading;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var caches = _controllers.Select(c => Task.Run(() => c.RunCacheAsync(stoppingToken), CancellationToken.None)).ToList();
+        try
+        {
+            await Task.WhenAll(_controllers.Select(c => c.WaitForSyncAsync(stoppingToken)));
+            _synced = true;
+            LogSynced(_controllers.Count);
+
+            var options = leaderElection.Value;
+            if (options.Enabled)
+            {
+                await RunAsLeaderAsync(options, stoppingToken);
+            }
+            else
+            {
+                _leading = true;
+                await RunWorkersAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+
+        await Task.WhenAll(caches);
+    }
+
+    private async Task RunAsLeaderAsync(LeaderElectionOptions options, CancellationToken stoppingToken)
+    {
+        var ns = options.Namespace ?? PodNamespace();
+        var identity = $"{Environment.MachineName}_{Guid.NewGuid():N}";
+        var config = new LeaderElectionConfig(new TypedLeaseLock(kubernetes, ns, options.LeaseName, identity))
+        {
+            LeaseDuration = options.LeaseDuration,
+            RenewDeadline = options.RenewDeadline,
+            RetryPeriod = options.RetryPeriod,
+        };
+        using var elector = new LeaderElector(config);
+        using var workersStop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        Task? workers = null;
+        elector.OnStartedLeading += () =>
+        {
+            _leading = true;
+            LogLeading(identity, ns, options.LeaseName);
+            workers = Task.Run(() => RunWorkersAsync(workersStop.Token), CancellationToken.None);
+        };
+        elector.OnStoppedLeading += () =>
+        {
+            _leading = false;
+            workersStop.Cancel();
+        };
+        elector.OnError += ex => LogElectionError(ex);
+
+        await elector.RunUntilLeadershipLostAsync(stoppingToken);
+        await workersStop.CancelAsync();
+        if (workers is not null)
+        {
+            await workers;
+        }
+
+        if (!stoppingToken.IsCancellationRequested)
+        {
+            LogLostLeadership(identity);
+            lifetime.StopApplication();
+        }
+    }
+
+    private Task RunWorkersAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_controllers.Select(c => c.RunWorkersAsync(cancellationToken)));
+
+    private static string PodNamespace()
+    {
+        const string serviceAccountNamespace = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+        return Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } ns ? ns
+            : File.Exists(serviceAccountNamespace) ? File.ReadAllText(serviceAccountNamespace).Trim()
+            : "default";
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caches of {Count} controllers synced")]
+    private partial void LogSynced(int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Became leader as {Identity} (lease {Namespace}/{Lease})")]
+    private partial void LogLeading(string identity, string @namespace, string lease);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Leader election error")]
+    private partial void LogElectionError(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Lost leadership as {Identity}; stopping so that a restart starts clean")]
+    private partial void LogLostLeadership(string identity);
+}

@@ -1,0 +1,69 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Prometheus;
+
+namespace NeevCloud.Operator.Runtime;
+
+public static class ControllerRuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The runtime's shared parts: the Kubernetes client (kubeconfig outside a cluster, the
+    /// service account inside), metrics, events, leader election and the controller manager.
+    /// </summary>
+    public static IServiceCollection AddControllerRuntime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<LeaderElectionOptions>(configuration.GetSection("Operator:LeaderElection"));
+        services.AddSingleton(sp => new CacheOptions { Namespace = configuration["Operator:WatchNamespace"] is { Length: > 0 } ns ? ns : null });
+        services.AddSingleton<IKubernetes>(_ => new Kubernetes(KubernetesConfiguration(configuration)));
+        services.AddSingleton(_ => new ControllerMetrics(Metrics.DefaultFactory));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<EventRecorder>();
+        services.AddSingleton<ControllerManager>();
+        services.AddHostedService(sp => sp.GetRequiredService<ControllerManager>());
+        return services;
+    }
+
+    /// <summary>Registers a controller (and optionally its finalizer) for one resource type.</summary>
+    public static IServiceCollection AddController<TEntity, TController>(
+        this IServiceCollection services, ControllerOptions options, bool withFinalizer = true)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+        where TController : class, IEntityController<TEntity>, IEntityFinalizer<TEntity>
+    {
+        services.AddSingleton<TController>();
+        services.AddSingleton(sp => new EntityClient<TEntity>(sp.GetRequiredService<IKubernetes>()));
+        services.AddSingleton(sp => new EntityCache<TEntity>(
+            sp.GetRequiredService<EntityClient<TEntity>>(),
+            sp.GetRequiredService<CacheOptions>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger($"cache.{options.Name}"),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ControllerRunner<TEntity>(
+            sp.GetRequiredService<EntityCache<TEntity>>(),
+            sp.GetRequiredService<EntityClient<TEntity>>(),
+            sp.GetRequiredService<TController>,
+            withFinalizer ? sp.GetRequiredService<TController> : null,
+            options,
+            sp.GetRequiredService<ControllerMetrics>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger($"controller.{options.Name}"),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ManagedController<TEntity>(
+            sp.GetRequiredService<EntityCache<TEntity>>(), sp.GetRequiredService<ControllerRunner<TEntity>>()));
+        services.AddSingleton<IManagedController>(sp => sp.GetRequiredService<ManagedController<TEntity>>());
+        return services;
+    }
+
+    private static KubernetesClientConfiguration KubernetesConfiguration(IConfiguration configuration)
+    {
+        var kubeconfig = configuration["Operator:Kubeconfig"];
+        if (!string.IsNullOrEmpty(kubeconfig))
+        {
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig);
+        }
+
+        return KubernetesClientConfiguration.IsInCluster()
+            ? KubernetesClientConfiguration.InClusterConfig()
+            : KubernetesClientConfiguration.BuildConfigFromConfigFile();
+    }
+}
