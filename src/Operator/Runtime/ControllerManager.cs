@@ -13,12 +13,14 @@ namespace NeevCloud.Operator.Runtime;
 /// Shutdown lets in-flight passes finish.
 /// </summary>
 public sealed partial class ControllerManager(
+    IEnumerable<IManagedCache> caches,
     IEnumerable<IManagedController> controllers,
     IKubernetes kubernetes,
     IOptions<LeaderElectionOptions> leaderElection,
     IHostApplicationLifetime lifetime,
     ILogger<ControllerManager> logger) : BackgroundService
 {
+    private readonly IReadOnlyList<IManagedCache> _caches = [.. caches];
     private readonly IReadOnlyList<IManagedController> _controllers = [.. controllers];
     private volatile bool _synced;
     private volatile bool _leading;
@@ -29,12 +31,12 @@ public sealed partial class ControllerManager(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var caches = _controllers.Select(c => Task.Run(() => c.RunCacheAsync(stoppingToken), CancellationToken.None)).ToList();
+        var running = _caches.Select(c => Task.Run(() => c.RunAsync(stoppingToken), CancellationToken.None)).ToList();
         try
         {
-            await Task.WhenAll(_controllers.Select(c => c.WaitForSyncAsync(stoppingToken)));
+            await Task.WhenAll(_caches.Select(c => c.WaitForSyncAsync(stoppingToken)));
             _synced = true;
-            LogSynced(_controllers.Count);
+            LogSynced(_caches.Count);
 
             var options = leaderElection.Value;
             if (options.Enabled)
@@ -52,7 +54,7 @@ public sealed partial class ControllerManager(
             // Shutting down.
         }
 
-        await Task.WhenAll(caches);
+        await Task.WhenAll(running);
     }
 
     private async Task RunAsLeaderAsync(LeaderElectionOptions options, CancellationToken stoppingToken)
@@ -106,7 +108,7 @@ public sealed partial class ControllerManager(
             : "default";
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Caches of {Count} controllers synced")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} caches synced")]
     private partial void LogSynced(int count);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Became leader as {Identity} (lease {Namespace}/{Lease})")]

@@ -12,7 +12,7 @@ namespace NeevCloud.Operator.Runtime;
 /// deletion through the finalizer, ensure the finalizer, reconcile, write status when it
 /// changed, and schedule the next pass. Each step is one patch; nothing is replaced whole.
 /// </summary>
-public sealed partial class ControllerRunner<TEntity> : IDisposable
+public sealed partial class ControllerRunner<TEntity> : IManagedController, IDisposable
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly EntityCache<TEntity> _cache;
@@ -33,7 +33,8 @@ public sealed partial class ControllerRunner<TEntity> : IDisposable
         ControllerOptions options,
         ControllerMetrics metrics,
         ILogger logger,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        IEnumerable<ISecondaryWatch<TEntity>>? secondaryWatches = null)
     {
         _cache = cache;
         _client = client;
@@ -51,6 +52,10 @@ public sealed partial class ControllerRunner<TEntity> : IDisposable
                 Queue.Add(ObjectKey.Of(change.Current));
             }
         };
+        foreach (var watch in secondaryWatches ?? [])
+        {
+            watch.Attach(Queue.Add);
+        }
     }
 
     public WorkQueue Queue { get; }

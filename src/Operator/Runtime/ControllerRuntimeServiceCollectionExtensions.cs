@@ -26,19 +26,36 @@ public static class ControllerRuntimeServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// A watch cache of one resource type, run on every replica; registered once however many
+    /// controllers read it.
+    /// </summary>
+    public static IServiceCollection AddEntityCache<TEntity>(this IServiceCollection services)
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    {
+        if (services.Any(d => d.ServiceType == typeof(EntityCache<TEntity>)))
+        {
+            return services;
+        }
+
+        services.AddSingleton(sp => new EntityClient<TEntity>(sp.GetRequiredService<IKubernetes>()));
+        services.AddSingleton(sp => new EntityCache<TEntity>(
+            sp.GetRequiredService<EntityClient<TEntity>>(),
+            sp.GetRequiredService<CacheOptions>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger($"cache.{typeof(TEntity).Name}"),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IManagedCache>(sp => sp.GetRequiredService<EntityCache<TEntity>>());
+        return services;
+    }
+
     /// <summary>Registers a controller (and optionally its finalizer) for one resource type.</summary>
     public static IServiceCollection AddController<TEntity, TController>(
         this IServiceCollection services, ControllerOptions options, bool withFinalizer = true)
         where TEntity : class, IKubernetesObject<V1ObjectMeta>
         where TController : class, IEntityController<TEntity>, IEntityFinalizer<TEntity>
     {
+        services.AddEntityCache<TEntity>();
         services.AddSingleton<TController>();
-        services.AddSingleton(sp => new EntityClient<TEntity>(sp.GetRequiredService<IKubernetes>()));
-        services.AddSingleton(sp => new EntityCache<TEntity>(
-            sp.GetRequiredService<EntityClient<TEntity>>(),
-            sp.GetRequiredService<CacheOptions>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger($"cache.{options.Name}"),
-            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ControllerRunner<TEntity>(
             sp.GetRequiredService<EntityCache<TEntity>>(),
             sp.GetRequiredService<EntityClient<TEntity>>(),
@@ -47,10 +64,18 @@ public static class ControllerRuntimeServiceCollectionExtensions
             options,
             sp.GetRequiredService<ControllerMetrics>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger($"controller.{options.Name}"),
-            sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ManagedController<TEntity>(
-            sp.GetRequiredService<EntityCache<TEntity>>(), sp.GetRequiredService<ControllerRunner<TEntity>>()));
-        services.AddSingleton<IManagedController>(sp => sp.GetRequiredService<ManagedController<TEntity>>());
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetServices<ISecondaryWatch<TEntity>>()));
+        services.AddSingleton<IManagedController>(sp => sp.GetRequiredService<ControllerRunner<TEntity>>());
+        return services;
+    }
+
+    /// <summary>Passes of <typeparamref name="TEntity"/> objects when a <typeparamref name="TSource"/> changes.</summary>
+    public static IServiceCollection AddSecondaryWatch<TSource, TEntity>(this IServiceCollection services, Func<TSource, string?> keyOf)
+        where TSource : class, IKubernetesObject<V1ObjectMeta>
+    {
+        services.AddEntityCache<TSource>();
+        services.AddSingleton<ISecondaryWatch<TEntity>>(sp => new SecondaryWatch<TSource, TEntity>(sp.GetRequiredService<EntityCache<TSource>>(), keyOf));
         return services;
     }
 

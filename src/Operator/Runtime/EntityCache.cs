@@ -12,7 +12,7 @@ namespace NeevCloud.Operator.Runtime;
 /// resourceVersion with bookmarks; resumes from the last seen version when a watch ends or
 /// breaks (with back-off), and lists again when the server answers 410 Gone.
 /// </summary>
-public sealed partial class EntityCache<TEntity>
+public sealed partial class EntityCache<TEntity> : IManagedCache
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly ConcurrentDictionary<string, TEntity> _store = new();

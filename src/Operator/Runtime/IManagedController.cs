@@ -1,13 +1,9 @@
 namespace NeevCloud.Operator.Runtime;
 
-/// <summary>A controller as the manager sees it: a cache to run and sync, and workers to run.</summary>
+/// <summary>A controller as the manager sees it: workers to run on the leader.</summary>
 public interface IManagedController
 {
     string Name { get; }
-
-    Task RunCacheAsync(CancellationToken cancellationToken);
-
-    Task WaitForSyncAsync(CancellationToken cancellationToken);
 
     Task RunWorkersAsync(CancellationToken cancellationToken);
 }

@@ -18,7 +18,7 @@ public sealed class HarnessTests(KubernetesFixture cluster)
     private const string Version = "v1";
     private const string Plural = "gadgets";
 
-    private static readonly V1CustomResourceDefinition GadgetCrd = new()
+    private static V1CustomResourceDefinition GadgetCrd => new()
     {
         ApiVersion = "apiextensions.k8s.io/v1",
         Kind = "CustomResourceDefinition",

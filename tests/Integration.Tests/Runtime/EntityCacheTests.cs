@@ -29,6 +29,7 @@ public sealed class EntityCacheTests(KubernetesFixture cluster)
         };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var running = cache.RunAsync(stop.Token);
+        await cache.WaitForSyncAsync(ct);
 
         await client.CreateAsync(WidgetCrd.New(ns, "after", 2), ct);
         await cluster.Client.CustomObjects.DeleteNamespacedCustomObjectAsync("runtime.neev.test", "v1", ns, "widgets", "before", cancellationToken: ct);

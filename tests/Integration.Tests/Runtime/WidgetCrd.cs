@@ -4,7 +4,7 @@ namespace Integration.Tests.Runtime;
 
 public static class WidgetCrd
 {
-    public static V1CustomResourceDefinition Definition { get; } = new()
+    public static V1CustomResourceDefinition Definition => new()
     {
         ApiVersion = "apiextensions.k8s.io/v1",
         Kind = "CustomResourceDefinition",
