@@ -18,54 +18,21 @@ public sealed class HarnessTests(KubernetesFixture cluster)
     private const string Version = "v1";
     private const string Plural = "gadgets";
 
-    private static V1CustomResourceDefinition GadgetCrd => new()
-    {
-        ApiVersion = "apiextensions.k8s.io/v1",
-        Kind = "CustomResourceDefinition",
-        Metadata = new V1ObjectMeta { Name = $"{Plural}.{Group}" },
-        Spec = new V1CustomResourceDefinitionSpec
+    private static V1CustomResourceDefinition GadgetCrd => TestCrds.Namespaced(
+        Group,
+        Version,
+        "Gadget",
+        Plural,
+        spec: new()
         {
-            Group = Group,
-            Scope = "Namespaced",
-            Names = new V1CustomResourceDefinitionNames { Plural = Plural, Singular = "gadget", Kind = "Gadget" },
-            Versions =
-            [
-                new V1CustomResourceDefinitionVersion
-                {
-                    Name = Version,
-                    Served = true,
-                    Storage = true,
-                    Subresources = new V1CustomResourceSubresources { Status = new object() },
-                    Schema = new V1CustomResourceValidation
-                    {
-                        OpenAPIV3Schema = new V1JSONSchemaProps
-                        {
-                            Type = "object",
-                            Properties = new Dictionary<string, V1JSONSchemaProps>
-                            {
-                                ["spec"] = new()
-                                {
-                                    Type = "object",
-                                    Properties = new Dictionary<string, V1JSONSchemaProps>
-                                    {
-                                        ["size"] = new() { Type = "integer", Minimum = 1, Maximum = 10 },
-                                    },
-                                },
-                                ["status"] = new()
-                                {
-                                    Type = "object",
-                                    Properties = new Dictionary<string, V1JSONSchemaProps>
-                                    {
-                                        ["phase"] = new() { Type = "string" },
-                                    },
-                                },
-                            },
-                        },
-                    },
-                },
-            ],
+            Type = "object",
+            Properties = new Dictionary<string, V1JSONSchemaProps> { ["size"] = new() { Type = "integer", Minimum = 1, Maximum = 10 } },
         },
-    };
+        status: new()
+        {
+            Type = "object",
+            Properties = new Dictionary<string, V1JSONSchemaProps> { ["phase"] = new() { Type = "string" } },
+        });
 
     [Fact]
     public async Task Custom_resources_can_be_created_read_and_watched()
