@@ -1,4 +1,10 @@
+using NeevCloud.Simulator;
+using NeevCloud.Simulator.Hosting;
+
+// Standalone: `dotnet run --project src/NeevCloud.Simulator -- --urls http://127.0.0.1:8080`.
+// Settings come from the "Simulator" configuration section (appsettings, environment
+// variables such as Simulator__StepDuration, or --Simulator:StepDuration=00:00:01).
 var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/_sim/health", () => Results.Ok(new { status = "ok" }));
+var options = builder.Configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
+var app = SimulatorApplication.Build(builder, options, TimeProvider.System, announce: true);
 await app.RunAsync();
