@@ -1,0 +1,9 @@
+namespace NeevCloud.Operator.Cloud;
+
+/// <summary>Layer-4 protocol of an exposed port.</summary>
+public enum PortProtocol
+{
+    Unknown,
+    Tcp,
+    Udp,
+}
