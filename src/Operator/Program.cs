@@ -1,3 +1,4 @@
+using NeevCloud.Operator.Controllers;
 using NeevCloud.Operator.CrdGeneration;
 using NeevCloud.Operator.Hosting;
 using Serilog;
@@ -10,7 +11,7 @@ if (args.Length > 0 && args[0] == "generate-crds")
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try
 {
-    await using var app = OperatorApplication.Build(args);
+    await using var app = OperatorApplication.Build(args, builder => builder.Services.AddNeevCloudControllers(builder.Configuration));
     await app.RunAsync();
     return 0;
 }

@@ -1,0 +1,16 @@
+namespace NeevCloud.Operator.Controllers;
+
+/// <summary>
+/// Configuration section "Operator:Refresh": how often resources are looked at again. Fast while
+/// something is changing so status follows the cloud within seconds, slow when stable so
+/// thousands of resources cost few calls.
+/// </summary>
+public sealed class RefreshOptions
+{
+    public TimeSpan Stable { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan Transitioning { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How soon a blocked deletion (dependents, cloud 409) is looked at again.</summary>
+    public TimeSpan Blocked { get; set; } = TimeSpan.FromSeconds(10);
+}

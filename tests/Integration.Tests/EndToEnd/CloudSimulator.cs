@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using NeevCloud.Simulator;
+
+namespace Integration.Tests.EndToEnd;
+
+/// <summary>
+/// The in-process NeevCloud simulator plus plain HTTP access to its public API (as another
+/// NeevCloud user would act, e.g. in the console) and its /_sim admin API.
+/// </summary>
+internal sealed class CloudSimulator : IAsyncDisposable
+{
+    private readonly HttpClient _http;
+
+    private CloudSimulator(SimulatorHost host, string organizationId)
+    {
+        Host = host;
+        OrganizationId = organizationId;
+        _http = new HttpClient { BaseAddress = host.BaseAddress };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", host.Token);
+    }
+
+    public SimulatorHost Host { get; }
+
+    public string OrganizationId { get; }
+
+    public static async Task<CloudSimulator> StartAsync(CancellationToken ct)
+    {
+        var host = await SimulatorHost.StartAsync(cancellationToken: ct);
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var catalog = await http.GetFromJsonAsync<JsonObject>("_sim/catalog", ct);
+        return new CloudSimulator(host, catalog!["organizations"]![0]!.GetValue<string>());
+    }
+
+    /// <summary>Cloud projects with this name, from the simulator's own state.</summary>
+    public async Task<IReadOnlyList<JsonNode>> ProjectsNamedAsync(string name, CancellationToken ct)
+    {
+        var page = await _http.GetFromJsonAsync<JsonObject>($"tenant/api/v1/orgs/{OrganizationId}/projects?limit=100&search={Uri.EscapeDataString(name)}", ct);
+        return [.. page!["data"]!.AsArray().Where(p => p!["name"]!.GetValue<string>() == name).Select(p => p!)];
+    }
+
+    public async Task<JsonNode> CreateProjectAsync(string name, CancellationToken ct)
+    {
+        var response = await _http.PostAsJsonAsync($"tenant/api/v1/orgs/{OrganizationId}/projects", new { name }, ct);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonNode>(ct))!;
+    }
+
+    public async Task RenameProjectAsync(string projectId, string name, CancellationToken ct)
+    {
+        var response = await _http.PatchAsJsonAsync($"tenant/api/v1/orgs/{OrganizationId}/projects/{projectId}", new { name }, ct);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<bool> ProjectExistsAsync(string projectId, CancellationToken ct)
+    {
+        using var response = await _http.GetAsync($"tenant/api/v1/orgs/{OrganizationId}/projects/{projectId}", ct);
+        return response.IsSuccessStatusCode;
+    }
+
+    public async Task SetProjectCountsAsync(string projectId, int apiKeys, CancellationToken ct) =>
+        (await _http.PutAsJsonAsync($"_sim/projects/{projectId}/counts", new { api_keys = apiKeys, airuntimes = 0 }, ct)).EnsureSuccessStatusCode();
+
+    /// <summary>The request is executed, then its answer is lost (the next <paramref name="times"/> calls).</summary>
+    public async Task LoseResponsesAsync(string operation, int times, CancellationToken ct) =>
+        (await _http.PutAsJsonAsync("_sim/faults", new
+        {
+            seed = 1,
+            rules = new[] { new { operation, probability = 1.0, lost_response = true, max_count = times } },
+        }, ct)).EnsureSuccessStatusCode();
+
+    /// <summary>How many requests reached an operation (whatever their answer).</summary>
+    public async Task<int> CallsAsync(string operation, CancellationToken ct)
+    {
+        var calls = await _http.GetFromJsonAsync<JsonObject>("_sim/calls", ct);
+        return calls!["calls"]!.AsArray().Where(c => c!["operation"]!.GetValue<string>() == operation).Sum(c => c!["count"]!.GetValue<int>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        await Host.DisposeAsync();
+    }
+}
