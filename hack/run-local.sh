@@ -1,17 +1,59 @@
 #!/usr/bin/env bash
-# Runs the operator locally end to end. Today: brings up the local control plane (etcd + API
-# server from Debian packages, cached) and says what to do next; the simulator and the
-# operator join as their issues land.
+# Runs the operator locally end to end: builds, brings up the local control plane, installs the
+# CRDs, starts the NeevCloud simulator in the background and the operator in the foreground.
+# Ctrl-C stops the operator and the simulator (the control plane stays up for the next run;
+# `hack/control-plane.sh down` stops it).
+#   NEEV_OPERATOR_PORT (default 8080): the operator's /healthz, /readyz and /metrics.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+state="${XDG_CACHE_HOME:-$HOME/.cache}/neev-operator/local-run"
+mkdir -p "$state"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+echo "==> build"
+dotnet build NeevOperator.sln -c Release -nologo -clp:ErrorsOnly >/dev/null
+echo "==> control plane"
 export_line=$(hack/control-plane.sh up | tail -1)
+eval "$export_line"
 kubectl=$(hack/tools.sh kubectl)
+"$kubectl" apply -f deploy/helm/neev-operator/crds >/dev/null
+"$kubectl" wait --for=condition=Established --timeout=60s \
+  crd/projects.neevcloud.com crd/virtualmachines.neevcloud.com crd/rootdisks.neevcloud.com >/dev/null
+
+echo "==> NeevCloud simulator"
+sim_port=$(( 20000 + RANDOM % 20000 ))
+# A token of this run only, handed to the operator as a file, the way a mounted Secret is.
+token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+printf '%s' "$token" > "$state/token" && chmod 600 "$state/token"
+Simulator__Token=$token dotnet src/NeevCloud.Simulator/bin/Release/net10.0/NeevCloud.Simulator.dll \
+  --urls "http://127.0.0.1:$sim_port" >"$state/simulator.log" 2>&1 &
+sim_pid=$!
+trap 'kill $sim_pid 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 100); do
+  curl -fsS "http://127.0.0.1:$sim_port/_sim/catalog" >"$state/catalog.json" 2>/dev/null && break
+  kill -0 $sim_pid 2>/dev/null || { echo "the simulator exited; see $state/simulator.log" >&2; exit 1; }
+  sleep 0.1
+done
+org=$(grep -o '"organizations":\["[^"]*"' "$state/catalog.json" | sed 's/.*\["//; s/"$//')
+
 cat <<EOT
 
-The local control plane is up. Next:
+Ready. In another terminal:
   $export_line
   alias kubectl=$kubectl
-  kubectl api-resources
-Stop it with: hack/control-plane.sh down
+  kubectl apply -f examples/
+  kubectl get neevcloud
+The simulator (http://127.0.0.1:$sim_port, organization $org) logs to $state/simulator.log;
+its admin API is under /_sim/ (e.g. curl http://127.0.0.1:$sim_port/_sim/state).
+Ctrl-C stops the operator and the simulator.
+
+==> operator (logs follow)
 EOT
+dotnet src/Operator/bin/Release/net10.0/neev-operator.dll \
+  --urls "http://127.0.0.1:${NEEV_OPERATOR_PORT:-8080}" \
+  --kubeconfig "${KUBECONFIG}" --leader-elect=false \
+  --NeevCloud:TenantUrl="http://127.0.0.1:$sim_port/tenant" \
+  --NeevCloud:VmUrl="http://127.0.0.1:$sim_port/vm" \
+  --NeevCloud:OrganizationId="$org" \
+  --NeevCloud:TokenFile="$state/token"

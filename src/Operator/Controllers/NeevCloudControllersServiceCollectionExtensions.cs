@@ -22,7 +22,7 @@ public static class NeevCloudControllersServiceCollectionExtensions
         // A dependent that appears or goes re-examines its Project (its status, a blocked deletion).
         services.AddSecondaryWatch<VirtualMachine, Project>(vm => ObjectKey.Of(vm.Metadata.NamespaceProperty, vm.Spec.ProjectRef.Name));
         services.AddSecondaryWatch<RootDisk, Project>(disk => ObjectKey.Of(disk.Metadata.NamespaceProperty, disk.Spec.ProjectRef.Name));
-        services.AddController<Project, ProjectController>(new ControllerOptions { Name = "project" });
+        services.AddController<Project, ProjectController>(new ControllerOptions { Name = ProjectController.Name });
         return services;
     }
 }

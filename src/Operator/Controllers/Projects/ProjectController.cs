@@ -23,8 +23,11 @@ public sealed class ProjectController(
 
     private TimeSpan BlockedRetry => refresh.Value.Blocked;
 
+    public const string Name = "project";
+
     public async Task<ReconcileResult> ReconcileAsync(Project project, CancellationToken cancellationToken)
     {
+        using var calls = CloudCallContext.BeginController(Name);
         var status = project.Status ??= new ProjectStatus();
         var org = OrganizationOf(project);
         status.OrganizationId = org;
@@ -51,6 +54,7 @@ public sealed class ProjectController(
 
     public async Task<FinalizeResult> FinalizeAsync(Project project, CancellationToken cancellationToken)
     {
+        using var calls = CloudCallContext.BeginController(Name);
         var status = project.Status ??= new ProjectStatus();
         if (project.Spec.DeletionPolicy == DeletionPolicy.Orphan)
         {
