@@ -5,6 +5,13 @@ using NeevCloud.Simulator.Hosting;
 // Settings come from the "Simulator" configuration section (appsettings, environment
 // variables such as Simulator__StepDuration, or --Simulator:StepDuration=00:00:01).
 var builder = WebApplication.CreateBuilder(args);
+
+// A log line per request would slow benchmarks down: quiet unless Logging:LogLevel:Microsoft.AspNetCore says otherwise.
+if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+{
+    builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+}
+
 var options = builder.Configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
 var app = SimulatorApplication.Build(builder, options, TimeProvider.System, announce: true);
 await app.RunAsync();

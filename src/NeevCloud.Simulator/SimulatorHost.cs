@@ -49,6 +49,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
+
+        // A test that leaves a slow (latency-injected) request behind should not hold its dispose for long.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = SimulatorApplication.Build(builder, options, timeProvider ?? TimeProvider.System, announce: false);
         try
         {

@@ -21,7 +21,7 @@ internal sealed partial class CloudState
     /// <summary>The VM fails with <paramref name="message"/>; planned steps are dropped, disks stay attached.</summary>
     public Outcome<SimulatorVmState> FailVm(Guid vmId, string message) => WithAnyVm(vmId, (vm, now) =>
     {
-        EnterVm(vm, VmStatuses.Failed, now);
+        Enter(vm, VmStatuses.Failed, now);
         vm.Message = message;
         return null;
     });
@@ -32,7 +32,7 @@ internal sealed partial class CloudState
         switch (vm.Status)
         {
             case VmStatuses.Running or VmStatuses.Starting or VmStatuses.Restarting:
-                EnterVm(vm, VmStatuses.Stopping, now);
+                Enter(vm, VmStatuses.Stopping, now);
                 return null;
             case VmStatuses.Stopped or VmStatuses.Stopping:
                 return null;
@@ -58,17 +58,17 @@ internal sealed partial class CloudState
         {
             if (vm.Status != VmStatuses.Deleted)
             {
-                EnterVm(vm, VmStatuses.Deleted, now);
+                Enter(vm, VmStatuses.Deleted, now);
             }
 
             if (!vm.IsRemoved)
             {
-                EnterVm(vm, Lifecycle.Removed, now);
+                Enter(vm, Lifecycle.Removed, now);
             }
         }
         else if (vm.Status is not (VmStatuses.Deleting or VmStatuses.Deleted))
         {
-            EnterVm(vm, VmStatuses.Deleting, now);
+            Enter(vm, VmStatuses.Deleting, now);
         }
 
         return null;

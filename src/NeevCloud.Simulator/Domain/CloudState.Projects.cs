@@ -105,7 +105,7 @@ internal sealed partial class CloudState
             _projects.Remove(project.Id);
             foreach (var vm in _vms.Values.Where(vm => vm.ProjectId == project.Id).ToList())
             {
-                EnterVm(vm, Lifecycle.Removed, vm.UpdatedAt);
+                Enter(vm, Lifecycle.Removed, vm.UpdatedAt);
             }
 
             return new SuccessResponse("Project deleted successfully.");

@@ -33,7 +33,7 @@ internal sealed partial class CloudState
 
             if (disk.Status != VolumeStatuses.Deleting)
             {
-                EnterVolume(disk, VolumeStatuses.Deleting, now);
+                Enter(disk, VolumeStatuses.Deleting, now);
             }
 
             return null;

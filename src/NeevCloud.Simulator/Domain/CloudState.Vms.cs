@@ -84,7 +84,7 @@ internal sealed partial class CloudState
                 ExposedPorts = request.ExposedPorts,
             };
             _vms.Add(vm.Id, vm);
-            EnterVm(vm, VmStatuses.Pending, now);
+            Enter(vm, VmStatuses.Pending, now);
             return ContractMapper.ToResponse(vm);
         }
     }
@@ -98,7 +98,7 @@ internal sealed partial class CloudState
         {
             if (vm.Status is not (VmStatuses.Deleting or VmStatuses.Deleted))
             {
-                EnterVm(vm, VmStatuses.Deleting, now);
+                Enter(vm, VmStatuses.Deleting, now);
             }
 
             return null;
@@ -123,7 +123,7 @@ internal sealed partial class CloudState
     {
         if (vm.Status == from)
         {
-            EnterVm(vm, to, now);
+            Enter(vm, to, now);
             return null;
         }
 
@@ -219,7 +219,7 @@ internal sealed partial class CloudState
             DeleteWithVm = kind == VolumeKind.Data,
         };
         _volumes.Add(volume.Id, volume);
-        EnterVolume(volume, VolumeStatuses.Pending, now);
+        Enter(volume, VolumeStatuses.Pending, now);
         return volume;
     }
 }

@@ -49,57 +49,51 @@ internal sealed partial class CloudState(SimulatorOptions options, Catalog catal
         return now;
     }
 
+    /// <summary>
+    /// Puts a VM or volume in a status: drops its planned step, plans the next one if the status is transitional,
+    /// and applies the status's side effects (a running VM gets its IP, a deleted one lets go of its disks).
+    /// </summary>
     private void Enter(LifecycleEntity entity, string status, DateTimeOffset at)
     {
-        switch (entity)
-        {
-            case VirtualMachine vm:
-                EnterVm(vm, status, at);
-                break;
-            case Volume volume:
-                EnterVolume(volume, status, at);
-                break;
-        }
-    }
-
-    /// <summary>Puts a VM in a status, with that status's side effects and its next planned step.</summary>
-    private void EnterVm(VirtualMachine vm, string status, DateTimeOffset at)
-    {
-        vm.CancelPlan();
+        entity.CancelPlan();
         if (status == Lifecycle.Removed)
         {
-            _vms.Remove(vm.Id);
-            vm.IsRemoved = true;
+            entity.IsRemoved = true;
+            if (entity is VirtualMachine)
+            {
+                _vms.Remove(entity.Id);
+            }
+            else
+            {
+                _volumes.Remove(entity.Id);
+            }
+
             return;
         }
 
-        vm.Status = status;
-        vm.Message = StatusMessages.ForVm(status, vm);
-        vm.UpdatedAt = at;
-        switch (status)
+        entity.Status = status;
+        entity.UpdatedAt = at;
+        entity.Message = entity switch
         {
-            case VmStatuses.Pending:
-                Plan(vm, VmStatuses.Provisioning, at + Step);
-                break;
-            case VmStatuses.Provisioning:
-                Plan(vm, VmStatuses.Starting, at + Step);
-                break;
-            case VmStatuses.Starting:
-            case VmStatuses.Restarting:
-                Plan(vm, VmStatuses.Running, at + Step);
-                break;
-            case VmStatuses.Stopping:
-                Plan(vm, VmStatuses.Stopped, at + Step);
-                break;
-            case VmStatuses.Deleting:
-                Plan(vm, VmStatuses.Deleted, at + Step);
-                break;
-            case VmStatuses.Running:
-                vm.PublicIp ??= _ips.Allocate();
-                break;
-            case VmStatuses.Deleted:
-                Release(vm, at);
-                break;
+            VirtualMachine vm => StatusMessages.ForVm(status, vm),
+            Volume volume => StatusMessages.ForVolume(status, volume),
+            _ => null,
+        };
+        if (Transitions.After(entity, status) is { } next)
+        {
+            Plan(entity, next, at + Step);
+        }
+
+        if (entity is VirtualMachine machine)
+        {
+            if (status == VmStatuses.Running)
+            {
+                machine.PublicIp ??= _ips.Allocate();
+            }
+            else if (status == VmStatuses.Deleted)
+            {
+                Release(machine, at);
+            }
         }
     }
 
@@ -115,45 +109,18 @@ internal sealed partial class CloudState(SimulatorOptions options, Catalog catal
                 volume.UpdatedAt = at;
                 if (volume.DeleteWithVm)
                 {
-                    EnterVolume(volume, VolumeStatuses.Deleting, at);
+                    Enter(volume, VolumeStatuses.Deleting, at);
                 }
             }
         }
 
         if (options.DeletedVmRetention <= TimeSpan.Zero)
         {
-            EnterVm(vm, Lifecycle.Removed, at);
+            Enter(vm, Lifecycle.Removed, at);
         }
         else
         {
             Plan(vm, Lifecycle.Removed, at + options.DeletedVmRetention);
-        }
-    }
-
-    private void EnterVolume(Volume volume, string status, DateTimeOffset at)
-    {
-        volume.CancelPlan();
-        if (status == Lifecycle.Removed)
-        {
-            _volumes.Remove(volume.Id);
-            volume.IsRemoved = true;
-            return;
-        }
-
-        volume.Status = status;
-        volume.Message = StatusMessages.ForVolume(status, volume);
-        volume.UpdatedAt = at;
-        switch (status)
-        {
-            case VolumeStatuses.Pending:
-                Plan(volume, VolumeStatuses.Provisioning, at + Step);
-                break;
-            case VolumeStatuses.Provisioning:
-                Plan(volume, VolumeStatuses.Ready, at + Step);
-                break;
-            case VolumeStatuses.Deleting:
-                Plan(volume, Lifecycle.Removed, at + Step);
-                break;
         }
     }
 

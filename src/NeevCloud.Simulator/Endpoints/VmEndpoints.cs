@@ -8,8 +8,6 @@ namespace NeevCloud.Simulator.Endpoints;
 /// <summary>The VM Service's seven VM operations. A vm_id that is not a UUID is a 400, as the contract's format says.</summary>
 internal static class VmEndpoints
 {
-    private delegate Outcome<VmResponse> VmAction(string organizationId, string projectId, Guid vmId);
-
     public static void Map(IEndpointRouteBuilder vm)
     {
         var vms = vm.MapGroup("/orgs/{org_id}/projects/{project_id}/vms");
@@ -56,7 +54,7 @@ internal static class VmEndpoints
     }
 
     /// <summary>Runs a single-VM operation; <paramref name="status"/> null answers 202 without a body (deleteVM).</summary>
-    private static IResult Act(VmAction action, HttpContext context, int? status)
+    private static IResult Act(Func<string, string, Guid, Outcome<VmResponse>> action, HttpContext context, int? status)
     {
         var vmId = (string)context.GetRouteValue("vm_id")!;
         if (RouteIds.ParseUuid(vmId) is not Guid id)
