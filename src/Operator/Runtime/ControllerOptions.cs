@@ -14,4 +14,12 @@ public sealed record ControllerOptions
     public string Finalizer { get; init; } = DefaultFinalizer;
 
     public ExponentialBackoff Backoff { get; init; } = ExponentialBackoff.Default;
+
+    /// <summary>
+    /// Passes per second over all keys (a token bucket of <see cref="PassBurst"/>), so a relist
+    /// of thousands of objects cannot turn into thousands of cloud calls at once.
+    /// </summary>
+    public double PassesPerSecond { get; init; } = 50;
+
+    public int PassBurst { get; init; } = 100;
 }

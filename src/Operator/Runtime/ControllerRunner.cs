@@ -1,4 +1,5 @@
 using System.Net;
+using System.Threading.RateLimiting;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Autorest;
@@ -24,6 +25,7 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, int> _reconcileCounts = [];
+    private readonly TokenBucketRateLimiter _limiter;
 
     public ControllerRunner(
         EntityCache<TEntity> cache,
@@ -44,7 +46,15 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
         _metrics = metrics;
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
-        Queue = new WorkQueue(_time, options.Backoff, metrics: metrics.ForQueue(options.Name));
+        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = options.PassBurst,
+            TokensPerPeriod = Math.Max(1, (int)Math.Round(options.PassesPerSecond / 10)),
+            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
+        Queue = new WorkQueue(_time, options.Backoff, _limiter, metrics.ForQueue(options.Name));
         cache.Changed += change =>
         {
             if (ChangeFilter.NeedsReconcile(change))
@@ -91,7 +101,11 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
         await Task.WhenAll(workers);
     }
 
-    public void Dispose() => Queue.Dispose();
+    public void Dispose()
+    {
+        Queue.Dispose();
+        _limiter.Dispose();
+    }
 
     private async Task WorkerLoopAsync()
     {

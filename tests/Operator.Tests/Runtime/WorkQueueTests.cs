@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Time.Testing;
 using NeevCloud.Operator.Runtime;
 
@@ -144,6 +145,30 @@ public sealed class WorkQueueTests
         queue.Add("ns/a");
         Assert.Equal(1, queue.Depth);
         Assert.Equal(1, queue.Failures("ns/a"));
+    }
+
+    [Fact]
+    public async Task The_global_limit_holds_keys_back_once_its_burst_is_spent()
+    {
+        using var limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = 2,
+            TokensPerPeriod = 1,
+            ReplenishmentPeriod = TimeSpan.FromHours(1),
+            QueueLimit = 10,
+        });
+        using var queue = new WorkQueue(_time, limiter: limiter);
+        foreach (var key in new[] { "ns/a", "ns/b", "ns/c" })
+        {
+            queue.Add(key);
+        }
+
+        Assert.Equal("ns/a", await queue.GetAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("ns/b", await queue.GetAsync(TestContext.Current.CancellationToken));
+        var third = queue.GetAsync(TestContext.Current.CancellationToken).AsTask();
+
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.False(third.IsCompleted);
     }
 
     [Fact]
