@@ -123,7 +123,7 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
             spec: {projectRef: {name: busy}, diskId: 3f6c2a1e-8a4b-4c5d-9e0f-1a2b3c4d5e6f}
             """);
 
-        await cluster.KubectlAsync(["delete", "nproj", "busy", "-n", _ns, "--wait=false"], cancellationToken: _ct);
+        await DeleteAsync("nproj", "busy");
 
         await Eventually.AssertAsync(async () =>
         {
@@ -134,9 +134,9 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
         }, Timeout, _ct);
         Assert.True(await _cloud.ProjectExistsAsync(id, _ct));
 
-        await cluster.KubectlAsync(["delete", "nrd", "data-disk", "-n", _ns, "--wait=false"], cancellationToken: _ct);
+        await DeleteAsync("nrd", "data-disk");
 
-        await Eventually.AssertAsync(async () => Assert.Null(await Projects.GetAsync(_ns, "busy", _ct)), Timeout, _ct);
+        await WaitUntilGoneAsync("busy");
         Assert.False(await _cloud.ProjectExistsAsync(id, _ct));
     }
 
@@ -152,7 +152,7 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
         var id = (await WaitForReadyAsync("keyed")).Status.ProjectId!;
         await _cloud.SetProjectCountsAsync(id, apiKeys: 2, _ct);
 
-        await cluster.KubectlAsync(["delete", "nproj", "keyed", "-n", _ns, "--wait=false"], cancellationToken: _ct);
+        await DeleteAsync("nproj", "keyed");
 
         await Eventually.AssertAsync(async () =>
         {
@@ -163,7 +163,7 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
 
         await _cloud.SetProjectCountsAsync(id, apiKeys: 0, _ct);
 
-        await Eventually.AssertAsync(async () => Assert.Null(await Projects.GetAsync(_ns, "keyed", _ct)), Timeout, _ct);
+        await WaitUntilGoneAsync("keyed");
         Assert.False(await _cloud.ProjectExistsAsync(id, _ct));
     }
 
@@ -179,9 +179,9 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
             """);
         var id = (await WaitForReadyAsync("keep-me")).Status.ProjectId!;
 
-        await cluster.KubectlAsync(["delete", "nproj", "keep-me", "-n", _ns], cancellationToken: _ct);
+        await DeleteAsync("nproj", "keep-me");
 
-        await Eventually.AssertAsync(async () => Assert.Null(await Projects.GetAsync(_ns, "keep-me", _ct)), Timeout, _ct);
+        await WaitUntilGoneAsync("keep-me");
         Assert.True(await _cloud.ProjectExistsAsync(id, _ct));
     }
 
@@ -242,6 +242,15 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
         var result = await cluster.KubectlAsync(["apply", "-n", _ns, "-f", "-"], manifest, _ct);
         Assert.True(result.ExitCode == 0, result.ToString());
     }
+
+    private async Task DeleteAsync(string resource, string name)
+    {
+        var result = await cluster.KubectlAsync(["delete", resource, name, "-n", _ns, "--wait=false"], cancellationToken: _ct);
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    private Task WaitUntilGoneAsync(string name) =>
+        Eventually.AssertAsync(async () => Assert.Null(await Projects.GetAsync(_ns, name, _ct)), Timeout, _ct);
 
     private async Task<Project> WaitForReadyAsync(string name)
     {
