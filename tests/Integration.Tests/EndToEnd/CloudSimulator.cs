@@ -6,8 +6,8 @@ using NeevCloud.Simulator;
 namespace Integration.Tests.EndToEnd;
 
 /// <summary>
-/// The in-process NeevCloud simulator plus plain HTTP access to its public API (as another
-/// NeevCloud user would act, e.g. in the console) and its /_sim admin API.
+/// The in-process NeevCloud simulator plus plain HTTP access to its public API, as another
+/// NeevCloud user would act (e.g. in the console), and the few admin actions the tests need.
 /// </summary>
 internal sealed class CloudSimulator : IAsyncDisposable
 {
@@ -28,9 +28,8 @@ internal sealed class CloudSimulator : IAsyncDisposable
     public static async Task<CloudSimulator> StartAsync(CancellationToken ct)
     {
         var host = await SimulatorHost.StartAsync(cancellationToken: ct);
-        using var http = new HttpClient { BaseAddress = host.BaseAddress };
-        var catalog = await http.GetFromJsonAsync<JsonObject>("_sim/catalog", ct);
-        return new CloudSimulator(host, catalog!["organizations"]![0]!.GetValue<string>());
+        var catalog = await host.Admin.GetCatalogAsync(ct);
+        return new CloudSimulator(host, catalog.Organizations[0]);
     }
 
     /// <summary>Cloud projects with this name, from the simulator's own state.</summary>
@@ -59,23 +58,16 @@ internal sealed class CloudSimulator : IAsyncDisposable
         return response.IsSuccessStatusCode;
     }
 
-    public async Task SetProjectCountsAsync(string projectId, int apiKeys, CancellationToken ct) =>
-        (await _http.PutAsJsonAsync($"_sim/projects/{projectId}/counts", new { api_keys = apiKeys, airuntimes = 0 }, ct)).EnsureSuccessStatusCode();
+    public Task SetProjectCountsAsync(string projectId, int apiKeys, CancellationToken ct) =>
+        Host.Admin.SetProjectCountsAsync(projectId, apiKeys, aiRuntimes: 0, cancellationToken: ct);
 
     /// <summary>The request is executed, then its answer is lost (the next <paramref name="times"/> calls).</summary>
-    public async Task LoseResponsesAsync(string operation, int times, CancellationToken ct) =>
-        (await _http.PutAsJsonAsync("_sim/faults", new
-        {
-            seed = 1,
-            rules = new[] { new { operation, probability = 1.0, lost_response = true, max_count = times } },
-        }, ct)).EnsureSuccessStatusCode();
+    public Task LoseResponsesAsync(string operation, int times, CancellationToken ct) =>
+        Host.Admin.SetFaultsAsync([new SimulatorFaultRule { Operation = operation, LostResponse = true, MaxCount = times }], seed: 1, ct);
 
     /// <summary>How many requests reached an operation (whatever their answer).</summary>
-    public async Task<int> CallsAsync(string operation, CancellationToken ct)
-    {
-        var calls = await _http.GetFromJsonAsync<JsonObject>("_sim/calls", ct);
-        return calls!["calls"]!.AsArray().Where(c => c!["operation"]!.GetValue<string>() == operation).Sum(c => c!["count"]!.GetValue<int>());
-    }
+    public async Task<int> CallsAsync(string operation, CancellationToken ct) =>
+        (await Host.Admin.GetCallsAsync(ct)).CountOf(operation);
 
     public async ValueTask DisposeAsync()
     {

@@ -110,12 +110,7 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
     public async Task Deletion_waits_for_dependents_in_the_cluster_and_then_deletes_the_cloud_project()
     {
         await StartOperatorAsync();
-        await ApplyAsync("""
-            apiVersion: neevcloud.com/v1alpha1
-            kind: Project
-            metadata: {name: busy}
-            """);
-        var id = (await WaitForReadyAsync("busy")).Status.ProjectId!;
+        var id = await CreateReadyProjectAsync("busy");
         await ApplyAsync("""
             apiVersion: neevcloud.com/v1alpha1
             kind: RootDisk
@@ -144,12 +139,7 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
     public async Task A_cloud_conflict_on_delete_is_reported_with_the_counts_until_resolved()
     {
         await StartOperatorAsync();
-        await ApplyAsync("""
-            apiVersion: neevcloud.com/v1alpha1
-            kind: Project
-            metadata: {name: keyed}
-            """);
-        var id = (await WaitForReadyAsync("keyed")).Status.ProjectId!;
+        var id = await CreateReadyProjectAsync("keyed");
         await _cloud.SetProjectCountsAsync(id, apiKeys: 2, _ct);
 
         await DeleteAsync("nproj", "keyed");
@@ -171,13 +161,7 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
     public async Task An_orphaned_project_stays_in_the_cloud()
     {
         await StartOperatorAsync();
-        await ApplyAsync("""
-            apiVersion: neevcloud.com/v1alpha1
-            kind: Project
-            metadata: {name: keep-me}
-            spec: {deletionPolicy: Orphan}
-            """);
-        var id = (await WaitForReadyAsync("keep-me")).Status.ProjectId!;
+        var id = await CreateReadyProjectAsync("keep-me", "{deletionPolicy: Orphan}");
 
         await DeleteAsync("nproj", "keep-me");
 
@@ -241,6 +225,18 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
     {
         var result = await cluster.KubectlAsync(["apply", "-n", _ns, "-f", "-"], manifest, _ct);
         Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    /// <summary>Applies a Project, waits until it is Ready and returns its cloud id.</summary>
+    private async Task<string> CreateReadyProjectAsync(string name, string spec = "{}")
+    {
+        await ApplyAsync($$"""
+            apiVersion: neevcloud.com/v1alpha1
+            kind: Project
+            metadata: {name: {{name}}}
+            spec: {{spec}}
+            """);
+        return (await WaitForReadyAsync(name)).Status.ProjectId!;
     }
 
     private async Task DeleteAsync(string resource, string name)
