@@ -143,8 +143,11 @@ public sealed class KubernetesFixture : IAsyncLifetime
             cancellationToken: cancellationToken);
     }
 
-    private async Task CreateOrReplaceCrdAsync(V1CustomResourceDefinition crd, CancellationToken cancellationToken)
+    private async Task CreateOrReplaceCrdAsync(V1CustomResourceDefinition definition, CancellationToken cancellationToken)
     {
+        // A copy: the resourceVersion set below must not leak into the caller's object, where it
+        // would break the next create of the same definition.
+        var crd = KubernetesJson.Deserialize<V1CustomResourceDefinition>(KubernetesJson.Serialize(definition));
         for (var attempt = 0; ; attempt++)
         {
             try

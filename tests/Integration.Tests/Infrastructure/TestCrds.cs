@@ -5,7 +5,6 @@ namespace Integration.Tests.Infrastructure;
 /// <summary>Small namespaced CRDs with a status subresource, for tests of the harness and the runtime.</summary>
 public static class TestCrds
 {
-    /// <summary>A fresh definition each call: the fixture sets resourceVersion on what it applies.</summary>
     public static V1CustomResourceDefinition Namespaced(
         string group, string version, string kind, string plural, V1JSONSchemaProps spec, V1JSONSchemaProps status) => new()
     {
