@@ -159,8 +159,9 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
         }
 
         // The controller works on a private copy; the cached object stays what the server said.
-        var entity = KubernetesJson.Deserialize<TEntity>(KubernetesJson.Serialize(cached));
-        var statusBefore = StatusJson(entity);
+        var json = KubernetesJson.Serialize(cached);
+        var entity = KubernetesJson.Deserialize<TEntity>(json);
+        var statusBefore = StatusOf(json)?.ToJsonString();
 
         if (entity.Metadata.DeletionTimestamp is not null)
         {
@@ -218,15 +219,15 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
 
     private async Task WriteStatusIfChangedAsync(TEntity entity, string? before, CancellationToken cancellationToken)
     {
-        var after = StatusJson(entity);
-        if (after is null || after == before)
+        var after = StatusOf(KubernetesJson.Serialize(entity));
+        if (after is null || after.ToJsonString() == before)
         {
             return;
         }
 
         try
         {
-            var updated = await _client.ReplaceStatusAsync(entity, JsonNode.Parse(after), cancellationToken);
+            var updated = await _client.ReplaceStatusAsync(entity, after, cancellationToken);
             _cache.Upsert(updated);
             entity.Metadata = updated.Metadata;
         }
@@ -236,8 +237,7 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
         }
     }
 
-    private static string? StatusJson(TEntity entity) =>
-        JsonNode.Parse(KubernetesJson.Serialize(entity))?["status"]?.ToJsonString();
+    private static JsonNode? StatusOf(string entityJson) => JsonNode.Parse(entityJson)?["status"];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Controller}: reconcile of {Key} failed; retrying in {Delay}")]
     private partial void LogFailed(Exception exception, string controller, string key, TimeSpan delay);
