@@ -17,6 +17,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=hack/lib.sh
+source "$here/lib.sh"
 cache="${XDG_CACHE_HOME:-$HOME/.cache}/neev-operator"
 instance="${NEEV_CP_NAME:-default}"
 run="$cache/run/$instance"
@@ -159,15 +161,6 @@ build_server() {
 }
 
 # --- run ------------------------------------------------------------------------------------
-
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$((20000 + RANDOM % 20000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then printf '%s' "$p"; return; fi
-  done
-  die "no free port found"
-}
 
 alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
 

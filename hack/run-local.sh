@@ -7,6 +7,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
+# shellcheck source=hack/lib.sh
+source hack/lib.sh
 state="${XDG_CACHE_HOME:-$HOME/.cache}/neev-operator/local-run"
 mkdir -p "$state"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -22,7 +24,7 @@ kubectl=$(hack/tools.sh kubectl)
   crd/projects.neevcloud.com crd/virtualmachines.neevcloud.com crd/rootdisks.neevcloud.com >/dev/null
 
 echo "==> NeevCloud simulator"
-sim_port=$(( 20000 + RANDOM % 20000 ))
+sim_port=$(free_port)
 # A token of this run only, handed to the operator as a file, the way a mounted Secret is.
 token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 printf '%s' "$token" > "$state/token" && chmod 600 "$state/token"
