@@ -2,12 +2,17 @@ namespace Integration.Tests.Infrastructure;
 
 /// <summary>
 /// The project's own control plane (hack/control-plane.sh): etcd plus the apiextensions API
-/// server built from Debian packages. Tests use an instance of their own, so they never touch
-/// the one a developer runs for the local demo.
+/// server built from Debian packages. Each test process uses an instance of its own
+/// ("tests-&lt;pid&gt;"), so it never touches the one a developer runs for the local demo, nor
+/// the one of a test run in another checkout at the same time.
 /// </summary>
 internal sealed class LocalControlPlaneBackend : IClusterBackend
 {
-    public const string TestInstance = "tests";
+    private const string InstancePrefix = "tests-";
+
+    /// <summary>This process's instance; NEEV_CP_NAME chooses another (e.g. one kept up between runs).</summary>
+    public static string TestInstance =>
+        Environment.GetEnvironmentVariable("NEEV_CP_NAME") is { Length: > 0 } name ? name : InstancePrefix + Environment.ProcessId;
     private readonly string _instance;
     private readonly bool _startedHere;
 
@@ -26,6 +31,7 @@ internal sealed class LocalControlPlaneBackend : IClusterBackend
 
     public static async Task<LocalControlPlaneBackend> StartAsync(string instance, CancellationToken cancellationToken)
     {
+        await StopAbandonedInstancesAsync(cancellationToken);
         var status = await RunScriptAsync(instance, "status", cancellationToken);
         var up = await RunScriptAsync(instance, "up", cancellationToken);
         if (up.ExitCode != 0)
@@ -56,6 +62,40 @@ internal sealed class LocalControlPlaneBackend : IClusterBackend
         if (_startedHere && Environment.GetEnvironmentVariable("NEEV_TEST_KEEP_CONTROL_PLANE") != "1")
         {
             await RunScriptAsync(_instance, "down", CancellationToken.None);
+        }
+    }
+
+    /// <summary>Instances of test processes that died without stopping theirs (killed runs).</summary>
+    private static async Task StopAbandonedInstancesAsync(CancellationToken cancellationToken)
+    {
+        var cache = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        var runs = new DirectoryInfo(Path.Combine(cache, "neev-operator", "run"));
+        if (!runs.Exists)
+        {
+            return;
+        }
+
+        foreach (var dir in runs.EnumerateDirectories(InstancePrefix + "*"))
+        {
+            if (int.TryParse(dir.Name[InstancePrefix.Length..], out var pid) && !IsAlive(pid))
+            {
+                await RunScriptAsync(dir.Name, "down", cancellationToken);
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
