@@ -5,6 +5,10 @@ namespace NeevCloud.Crds.RootDisks;
 /// <summary>The observed state of the NeevCloud root disk, written by the operator.</summary>
 public sealed class RootDiskStatus : ConditionedStatus
 {
+    /// <summary>The organization of the cloud project that owns the disk.</summary>
+    [JsonPropertyName("organizationId")]
+    public string? OrganizationId { get; set; }
+
     /// <summary>The id of the cloud project that owns the disk.</summary>
     [JsonPropertyName("projectId")]
     public string? ProjectId { get; set; }

@@ -9,6 +9,10 @@ public sealed class VirtualMachineStatus : ConditionedStatus
     [JsonPropertyName("vmId")]
     public string? VmId { get; set; }
 
+    /// <summary>The organization of the cloud project the VM was created in.</summary>
+    [JsonPropertyName("organizationId")]
+    public string? OrganizationId { get; set; }
+
     /// <summary>The id of the cloud project the VM was created in.</summary>
     [JsonPropertyName("projectId")]
     public string? ProjectId { get; set; }

@@ -71,11 +71,15 @@ public static class ControllerRuntimeServiceCollectionExtensions
     }
 
     /// <summary>Passes of <typeparamref name="TEntity"/> objects when a <typeparamref name="TSource"/> changes.</summary>
-    public static IServiceCollection AddSecondaryWatch<TSource, TEntity>(this IServiceCollection services, Func<TSource, string?> keyOf)
+    public static IServiceCollection AddSecondaryWatch<TSource, TEntity>(
+        this IServiceCollection services,
+        Func<IServiceProvider, TSource, IEnumerable<string>> keysOf,
+        Func<TSource?, TSource?, bool>? relevant = null)
         where TSource : class, IKubernetesObject<V1ObjectMeta>
     {
         services.AddEntityCache<TSource>();
-        services.AddSingleton<ISecondaryWatch<TEntity>>(sp => new SecondaryWatch<TSource, TEntity>(sp.GetRequiredService<EntityCache<TSource>>(), keyOf));
+        services.AddSingleton<ISecondaryWatch<TEntity>>(sp =>
+            new SecondaryWatch<TSource, TEntity>(sp.GetRequiredService<EntityCache<TSource>>(), source => keysOf(sp, source), relevant));
         return services;
     }
 

@@ -3,18 +3,25 @@ using k8s.Models;
 
 namespace NeevCloud.Operator.Runtime;
 
-/// <summary>Maps every change of a <typeparamref name="TSource"/> to the key of the object it affects.</summary>
-public sealed class SecondaryWatch<TSource, TEntity>(EntityCache<TSource> cache, Func<TSource, string?> keyOf) : ISecondaryWatch<TEntity>
+/// <summary>
+/// Maps every change of a <typeparamref name="TSource"/> to the keys of the objects it affects;
+/// <paramref name="relevant"/> (old, current) can drop changes those objects do not care about.
+/// </summary>
+public sealed class SecondaryWatch<TSource, TEntity>(
+    EntityCache<TSource> cache, Func<TSource, IEnumerable<string>> keysOf, Func<TSource?, TSource?, bool>? relevant = null)
+    : ISecondaryWatch<TEntity>
     where TSource : class, IKubernetesObject<V1ObjectMeta>
 {
     public void Attach(Action<string> enqueue) => cache.Changed += change =>
     {
-        foreach (var source in new[] { change.Old, change.Current })
+        if (relevant is not null && !relevant(change.Old, change.Current))
         {
-            if (source is not null && keyOf(source) is { } key)
-            {
-                enqueue(key);
-            }
+            return;
+        }
+
+        foreach (var key in new[] { change.Old, change.Current }.OfType<TSource>().SelectMany(keysOf).Distinct(StringComparer.Ordinal))
+        {
+            enqueue(key);
         }
     };
 }

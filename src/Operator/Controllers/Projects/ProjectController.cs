@@ -232,9 +232,9 @@ public sealed class ProjectController(
             SetStatus(project, Readiness.IsStalled("InvalidSpec", $"NeevCloud rejected the project: {ex.ServerMessage}"));
             return ReconcileResult.Done;
         }
-        catch (NeevCloudApiException ex) when (ex.Kind is CloudErrorKind.Unauthorized or CloudErrorKind.Forbidden)
+        catch (NeevCloudApiException ex) when (CloudFailures.IsCredentialProblem(ex))
         {
-            SetStatus(project, Readiness.IsStalled("Unauthorized", $"NeevCloud refused the operator's credentials ({(int?)ex.StatusCode}); check the token Secret"));
+            SetStatus(project, CloudFailures.Unauthorized(ex));
             return ReconcileResult.After(StableRefresh);
         }
         catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound && project.Spec.ProjectId is not null && project.Status?.ProjectId is null)

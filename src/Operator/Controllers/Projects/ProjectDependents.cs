@@ -9,19 +9,16 @@ namespace NeevCloud.Operator.Controllers.Projects;
 public sealed class ProjectDependents(EntityCache<VirtualMachine> virtualMachines, EntityCache<RootDisk> rootDisks)
 {
     /// <summary>"Kind/name" of each dependent in the project's namespace, sorted.</summary>
-    public IReadOnlyList<string> Of(Project project)
-    {
-        var ns = project.Metadata.NamespaceProperty;
-        var name = project.Metadata.Name;
-        return
-        [
-            .. virtualMachines.List()
-                .Where(vm => vm.Metadata.NamespaceProperty == ns && vm.Spec?.ProjectRef?.Name == name)
-                .Select(vm => $"VirtualMachine/{vm.Metadata.Name}")
-                .Concat(rootDisks.List()
-                    .Where(d => d.Metadata.NamespaceProperty == ns && d.Spec?.ProjectRef?.Name == name)
-                    .Select(d => $"RootDisk/{d.Metadata.Name}"))
-                .Order(StringComparer.Ordinal),
-        ];
-    }
+    public IReadOnlyList<string> Of(Project project) =>
+    [
+        .. VirtualMachinesOf(project).Select(vm => $"VirtualMachine/{vm.Metadata.Name}")
+            .Concat(RootDisksOf(project).Select(d => $"RootDisk/{d.Metadata.Name}"))
+            .Order(StringComparer.Ordinal),
+    ];
+
+    public IEnumerable<VirtualMachine> VirtualMachinesOf(Project project) =>
+        virtualMachines.List().Where(vm => vm.Metadata.NamespaceProperty == project.Metadata.NamespaceProperty && vm.Spec?.ProjectRef?.Name == project.Metadata.Name);
+
+    public IEnumerable<RootDisk> RootDisksOf(Project project) =>
+        rootDisks.List().Where(d => d.Metadata.NamespaceProperty == project.Metadata.NamespaceProperty && d.Spec?.ProjectRef?.Name == project.Metadata.Name);
 }

@@ -1,0 +1,118 @@
+using System.Net;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.Options;
+using NeevCloud.Crds;
+using NeevCloud.Crds.RootDisks;
+using NeevCloud.Crds.VirtualMachines;
+using NeevCloud.Operator.Cloud;
+using NeevCloud.Operator.Controllers.Projects;
+using NeevCloud.Operator.Runtime;
+
+namespace NeevCloud.Operator.Controllers.VirtualMachines;
+
+/// <summary>
+/// What happens to a root disk a deleted VM created with deleteRootDisk=false (design §2.2): it
+/// outlives the VM and is recorded as a RootDisk named &lt;vm&gt;-root so a new VM can attach it.
+/// When the Project is being deleted too, the disk is deleted instead: NeevCloud never deletes a
+/// project that still holds a disk, so keeping it would leave the whole deletion stuck.
+/// </summary>
+public sealed class KeptRootDisks(
+    INeevCloudClient cloud,
+    ProjectReferences projects,
+    EntityClient<RootDisk> rootDiskClient,
+    EntityCache<RootDisk> rootDisks,
+    EventRecorder events,
+    IOptions<RefreshOptions> refresh)
+{
+    /// <summary>Marks a RootDisk the operator created for a disk kept from the VM named in the value.</summary>
+    public const string KeptFromLabel = "neevcloud.com/kept-from-vm";
+
+    public static string NameFor(VirtualMachine vm) => $"{vm.Metadata.Name}-root";
+
+    /// <summary>Done once the disk is recorded, deleted, or not ours to look after.</summary>
+    public async Task<FinalizeResult> ReleaseAsync(VirtualMachine vm, CancellationToken cancellationToken)
+    {
+        var status = vm.Status!;
+        if (vm.Spec.RootDisk.Create is null || vm.Spec.DeleteRootDisk || status.RootDisk?.Id is not { } diskId)
+        {
+            return FinalizeResult.Done;
+        }
+
+        var project = projects.Resolve(vm.Metadata.NamespaceProperty, vm.Spec.ProjectRef.Name);
+        if (project.Resource is null || (project.Resource.Spec.DeletionPolicy == DeletionPolicy.Orphan && project.IsGoing))
+        {
+            // The Project resource let go of its cloud project (Orphan): the disk stays there with it.
+            return FinalizeResult.Done;
+        }
+
+        return project.IsGoing
+            ? await DeleteAsync(status.OrganizationId!, status.ProjectId!, diskId, cancellationToken)
+            : await RecordAsync(vm, diskId, cancellationToken);
+    }
+
+    private async Task<FinalizeResult> DeleteAsync(string org, string projectId, string diskId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cloud.DeleteRootDiskAsync(org, projectId, diskId, cancellationToken);
+            return FinalizeResult.Retry(refresh.Value.Transitioning);
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
+        {
+            return FinalizeResult.Done;
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.Conflict)
+        {
+            // Detaching from the VM that was just deleted can lag a moment.
+            return FinalizeResult.Retry(refresh.Value.Blocked);
+        }
+    }
+
+    private async Task<FinalizeResult> RecordAsync(VirtualMachine vm, string diskId, CancellationToken cancellationToken)
+    {
+        var ns = vm.Metadata.NamespaceProperty;
+        var name = NameFor(vm);
+        var existing = rootDisks.Get(ObjectKey.Of(ns, name)) ?? await rootDiskClient.GetAsync(ns, name, cancellationToken);
+        if (existing is not null)
+        {
+            if (existing.Spec.DiskId != diskId)
+            {
+                await events.RecordAsync(
+                    vm, "Warning", "RootDiskNameTaken", "Delete",
+                    $"root disk {diskId} outlives the VM, but RootDisk {ns}/{name} already tracks disk {existing.Spec.DiskId}; "
+                    + $"adopt {diskId} with a RootDisk of another name to use or delete it",
+                    cancellationToken);
+            }
+
+            return FinalizeResult.Done;
+        }
+
+        var kept = new RootDisk
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = ns,
+                Labels = new Dictionary<string, string> { [KeptFromLabel] = vm.Metadata.Name },
+            },
+            Spec = new RootDiskSpec { ProjectRef = new LocalObjectReference { Name = vm.Spec.ProjectRef.Name }, DiskId = diskId },
+        };
+        try
+        {
+            await rootDiskClient.CreateAsync(kept, cancellationToken);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
+        {
+            // Created by an earlier pass whose answer we did not see: the next pass compares it.
+            return FinalizeResult.Retry(TimeSpan.Zero);
+        }
+
+        await events.RecordAsync(
+            vm, "Normal", "RootDiskKept", "Delete",
+            $"root disk {diskId} outlives the VM (deleteRootDisk=false) as RootDisk {ns}/{name}; "
+            + $"attach it with spec.rootDisk.attach.rootDiskRef.name={name}, or delete the RootDisk to delete the disk",
+            cancellationToken);
+        return FinalizeResult.Done;
+    }
+}
