@@ -8,19 +8,29 @@ public sealed class VmReadinessTests
 {
     [Theory]
     [InlineData("pending", PowerState.Running, "False", true, false, "Pending")]
+    [InlineData("pending", PowerState.Stopped, "False", true, false, "Pending")]
     [InlineData("provisioning", PowerState.Running, "False", true, false, "Provisioning")]
+    [InlineData("provisioning", PowerState.Stopped, "False", true, false, "Provisioning")]
     [InlineData("starting", PowerState.Running, "False", true, false, "Starting")]
+    [InlineData("starting", PowerState.Stopped, "False", true, false, "Starting")]
+    [InlineData("stopping", PowerState.Running, "False", true, false, "Stopping")]
     [InlineData("stopping", PowerState.Stopped, "False", true, false, "Stopping")]
     [InlineData("restarting", PowerState.Running, "False", true, false, "Restarting")]
+    [InlineData("restarting", PowerState.Stopped, "False", true, false, "Restarting")]
     [InlineData("running", PowerState.Running, "True", false, false, "Running")]
     [InlineData("running", PowerState.Stopped, "False", true, false, "Running")]
     [InlineData("stopped", PowerState.Stopped, "True", false, false, "Stopped")]
     [InlineData("stopped", PowerState.Running, "False", true, false, "Stopped")]
     [InlineData("deleting", PowerState.Running, "False", true, false, "Deleting")]
+    [InlineData("deleting", PowerState.Stopped, "False", true, false, "Deleting")]
     [InlineData("deleted", PowerState.Running, "False", false, true, "DeletedOutOfBand")]
+    [InlineData("deleted", PowerState.Stopped, "False", false, true, "DeletedOutOfBand")]
     [InlineData("failed", PowerState.Running, "False", false, true, "Failed")]
+    [InlineData("failed", PowerState.Stopped, "False", false, true, "Failed")]
     [InlineData("hibernating", PowerState.Running, "Unknown", true, false, "UnknownStatus")]
+    [InlineData("hibernating", PowerState.Stopped, "Unknown", true, false, "UnknownStatus")]
     [InlineData("", PowerState.Running, "Unknown", true, false, "UnknownStatus")]
+    [InlineData("", PowerState.Stopped, "Unknown", true, false, "UnknownStatus")]
     public void Cloud_status_maps_to_kstatus(string raw, PowerState desired, string ready, bool reconciling, bool stalled, string reason)
     {
         var readiness = VmReadiness.ForCloudStatus(new OpenEnum<VmStatus>(raw), desired, cloudMessage: null);
@@ -35,8 +45,11 @@ public sealed class VmReadinessTests
         // A new enum member must get its own row above rather than fall through to UnknownStatus.
         foreach (var status in Enum.GetValues<VmStatus>().Where(s => s != VmStatus.Unknown))
         {
-            var readiness = VmReadiness.ForCloudStatus(status, PowerState.Running, cloudMessage: null);
-            Assert.NotEqual("UnknownStatus", readiness.Reason);
+            foreach (var desired in Enum.GetValues<PowerState>())
+            {
+                var readiness = VmReadiness.ForCloudStatus(status, desired, cloudMessage: null);
+                Assert.NotEqual("UnknownStatus", readiness.Reason);
+            }
         }
     }
 
@@ -46,6 +59,17 @@ public sealed class VmReadinessTests
         var readiness = VmReadiness.ForCloudStatus(VmStatus.Failed, PowerState.Running, "no GPU capacity in region in-west-1");
 
         Assert.StartsWith("no GPU capacity in region in-west-1", readiness.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PowerState.Running)]
+    [InlineData(PowerState.Stopped)]
+    public void Failed_message_leads_with_the_trimmed_cloud_message_then_says_what_to_do(PowerState desired)
+    {
+        var readiness = VmReadiness.ForCloudStatus(new OpenEnum<VmStatus>("failed"), desired, "\n  GPU host lost power  ");
+
+        Assert.StartsWith("GPU host lost power (", readiness.Message, StringComparison.Ordinal);
+        Assert.Contains("delete this VirtualMachine", readiness.Message, StringComparison.Ordinal);
     }
 
     [Fact]
