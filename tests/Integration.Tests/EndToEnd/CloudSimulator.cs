@@ -25,9 +25,9 @@ internal sealed class CloudSimulator : IAsyncDisposable
 
     public string OrganizationId { get; }
 
-    public static async Task<CloudSimulator> StartAsync(CancellationToken ct)
+    public static async Task<CloudSimulator> StartAsync(CancellationToken ct, SimulatorOptions? options = null)
     {
-        var host = await SimulatorHost.StartAsync(cancellationToken: ct);
+        var host = await SimulatorHost.StartAsync(options, cancellationToken: ct);
         var catalog = await host.Admin.GetCatalogAsync(ct);
         return new CloudSimulator(host, catalog.Organizations[0]);
     }
@@ -64,6 +64,9 @@ internal sealed class CloudSimulator : IAsyncDisposable
     /// <summary>The request is executed, then its answer is lost (the next <paramref name="times"/> calls).</summary>
     public Task LoseResponsesAsync(string operation, int times, CancellationToken ct) =>
         Host.Admin.SetFaultsAsync([new SimulatorFaultRule { Operation = operation, LostResponse = true, MaxCount = times }], seed: 1, ct);
+
+    /// <summary>Everything the simulator holds, as its admin API reports it.</summary>
+    public Task<SimulatorState> StateAsync(CancellationToken ct) => Host.Admin.GetStateAsync(ct);
 
     /// <summary>How many requests reached an operation (whatever their answer).</summary>
     public async Task<int> CallsAsync(string operation, CancellationToken ct) =>

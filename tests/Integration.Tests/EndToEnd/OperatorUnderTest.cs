@@ -16,7 +16,8 @@ internal sealed class OperatorUnderTest : IAsyncDisposable
 
     private OperatorUnderTest(WebApplication app) => _app = app;
 
-    public static async Task<OperatorUnderTest> StartAsync(KubernetesFixture cluster, CloudSimulator cloud, string ns, CancellationToken ct)
+    public static async Task<OperatorUnderTest> StartAsync(
+        KubernetesFixture cluster, CloudSimulator cloud, string ns, CancellationToken ct, IReadOnlyList<string>? extraArgs = null)
     {
         var app = OperatorApplication.Build(
             [
@@ -31,6 +32,7 @@ internal sealed class OperatorUnderTest : IAsyncDisposable
                 "--NeevCloud:Retry:BaseDelay=00:00:00.050",
                 "--Operator:Refresh:Stable=00:00:01",
                 "--Operator:Refresh:Blocked=00:00:00.300",
+                .. extraArgs ?? [],
             ],
             builder => builder.Services.AddNeevCloudControllers(builder.Configuration));
         await app.StartAsync(ct);

@@ -9,33 +9,9 @@ namespace Integration.Tests.EndToEnd;
 /// The Project controller end to end: kubectl → real API server → operator (in-process) →
 /// NeevCloud simulator, checking what a user sees in status and what exists in the cloud.
 /// </summary>
-public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLifetime
+public sealed class ProjectControllerTests(KubernetesFixture cluster) : OperatorScenario(cluster, "proj")
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(45);
-    private readonly CancellationToken _ct = TestContext.Current.CancellationToken;
-    private CloudSimulator _cloud = null!;
-    private OperatorUnderTest? _operator;
-    private string _ns = "";
-
-    private EntityClient<Project> Projects => new(cluster.Client);
-
-    public async ValueTask InitializeAsync()
-    {
-        await NeevCrds.InstallAsync(cluster);
-        _ns = await cluster.CreateNamespaceAsync("proj", _ct);
-        _cloud = await CloudSimulator.StartAsync(_ct);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await NeevCrds.DeleteAllAsync(cluster, _ns);
-        if (_operator is not null)
-        {
-            await _operator.DisposeAsync();
-        }
-
-        await _cloud.DisposeAsync();
-    }
+    private EntityClient<Project> Projects => new(Cluster.Client);
 
     [Fact]
     public async Task An_applied_project_becomes_ready_with_its_cloud_id_in_kubectl_get()
@@ -49,11 +25,11 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
             spec: {displayName: Team A, description: GPU experiments}
             """);
 
-        var ready = await WaitForReadyAsync("team-a");
-        var cloud = Assert.Single(await _cloud.ProjectsNamedAsync("Team A", _ct));
+        var ready = await WaitForReadyAsync<Project>("team-a");
+        var cloud = Assert.Single(await Cloud.ProjectsNamedAsync("Team A", Ct));
         Assert.Equal(cloud["id"]!.GetValue<string>(), ready.Status.ProjectId);
         Assert.Equal("active", ready.Status.State);
-        var get = await cluster.KubectlAsync(["get", "nproj", "team-a", "-n", _ns], cancellationToken: _ct);
+        var get = await Cluster.KubectlAsync(["get", "nproj", "team-a", "-n", Ns], cancellationToken: Ct);
         Assert.Contains(ready.Status.ProjectId!, get.StdOut, StringComparison.Ordinal);
         Assert.Contains("True", get.StdOut, StringComparison.Ordinal);
     }
@@ -61,7 +37,7 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
     [Fact]
     public async Task A_name_taken_by_someone_else_is_reported_and_never_adopted()
     {
-        await _cloud.CreateProjectAsync("shared-name", _ct);
+        await Cloud.CreateProjectAsync("shared-name", Ct);
         await StartOperatorAsync();
 
         await ApplyAsync("""
@@ -73,22 +49,22 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
 
         await Eventually.AssertAsync(async () =>
         {
-            var project = await Projects.GetAsync(_ns, "clash", _ct);
+            var project = await Projects.GetAsync(Ns, "clash", Ct);
             var ready = Conditions.Find(project!.Status?.Conditions, ConditionTypes.Ready);
             Assert.Equal(("False", "NameConflict"), (ready?.Status, ready?.Reason));
             Assert.True(Conditions.IsTrue(project.Status!.Conditions, ConditionTypes.Stalled));
             Assert.Null(project.Status.ProjectId);
-        }, Timeout, _ct);
-        Assert.Single(await _cloud.ProjectsNamedAsync("shared-name", _ct));
-        var creates = await _cloud.CallsAsync("createProject", _ct);
-        await Task.Delay(TimeSpan.FromSeconds(3), _ct);
-        Assert.Equal(creates, await _cloud.CallsAsync("createProject", _ct));
+        }, Timeout, Ct);
+        Assert.Single(await Cloud.ProjectsNamedAsync("shared-name", Ct));
+        var creates = await Cloud.CallsAsync("createProject", Ct);
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
+        Assert.Equal(creates, await Cloud.CallsAsync("createProject", Ct));
     }
 
     [Fact]
     public async Task A_project_named_by_id_is_adopted_and_its_drift_corrected()
     {
-        var existing = await _cloud.CreateProjectAsync("legacy", _ct);
+        var existing = await Cloud.CreateProjectAsync("legacy", Ct);
         var id = existing["id"]!.GetValue<string>();
         await StartOperatorAsync();
 
@@ -98,12 +74,12 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
             metadata: {name: adopted}
             spec: {displayName: legacy, projectId: "{{id}}"}
             """);
-        Assert.Equal(id, (await WaitForReadyAsync("adopted")).Status.ProjectId);
+        Assert.Equal(id, (await WaitForReadyAsync<Project>("adopted")).Status.ProjectId);
 
-        await _cloud.RenameProjectAsync(id, "renamed-in-console", _ct);
+        await Cloud.RenameProjectAsync(id, "renamed-in-console", Ct);
 
-        await Eventually.AssertAsync(async () => Assert.Single(await _cloud.ProjectsNamedAsync("legacy", _ct)), Timeout, _ct);
-        Assert.Empty(await _cloud.ProjectsNamedAsync("renamed-in-console", _ct));
+        await Eventually.AssertAsync(async () => Assert.Single(await Cloud.ProjectsNamedAsync("legacy", Ct)), Timeout, Ct);
+        Assert.Empty(await Cloud.ProjectsNamedAsync("renamed-in-console", Ct));
     }
 
     [Fact]
@@ -122,17 +98,17 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
 
         await Eventually.AssertAsync(async () =>
         {
-            var project = await Projects.GetAsync(_ns, "busy", _ct);
+            var project = await Projects.GetAsync(Ns, "busy", Ct);
             var reconciling = Conditions.Find(project!.Status.Conditions, ConditionTypes.Reconciling)!;
             Assert.Equal("DependentsExist", reconciling.Reason);
             Assert.Contains("RootDisk/data-disk", reconciling.Message, StringComparison.Ordinal);
-        }, Timeout, _ct);
-        Assert.True(await _cloud.ProjectExistsAsync(id, _ct));
+        }, Timeout, Ct);
+        Assert.True(await Cloud.ProjectExistsAsync(id, Ct));
 
         await DeleteAsync("nrd", "data-disk");
 
-        await WaitUntilGoneAsync("busy");
-        Assert.False(await _cloud.ProjectExistsAsync(id, _ct));
+        await WaitUntilGoneAsync<Project>("busy");
+        Assert.False(await Cloud.ProjectExistsAsync(id, Ct));
     }
 
     [Fact]
@@ -140,21 +116,21 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
     {
         await StartOperatorAsync();
         var id = await CreateReadyProjectAsync("keyed");
-        await _cloud.SetProjectCountsAsync(id, apiKeys: 2, _ct);
+        await Cloud.SetProjectCountsAsync(id, apiKeys: 2, Ct);
 
         await DeleteAsync("nproj", "keyed");
 
         await Eventually.AssertAsync(async () =>
         {
-            var project = await Projects.GetAsync(_ns, "keyed", _ct);
+            var project = await Projects.GetAsync(Ns, "keyed", Ct);
             Assert.Equal("CloudResourcesExist", Conditions.Find(project!.Status.Conditions, ConditionTypes.Reconciling)!.Reason);
             Assert.Equal(2, project.Status.BlockingCounts!.ApiKeys);
-        }, Timeout, _ct);
+        }, Timeout, Ct);
 
-        await _cloud.SetProjectCountsAsync(id, apiKeys: 0, _ct);
+        await Cloud.SetProjectCountsAsync(id, apiKeys: 0, Ct);
 
-        await WaitUntilGoneAsync("keyed");
-        Assert.False(await _cloud.ProjectExistsAsync(id, _ct));
+        await WaitUntilGoneAsync<Project>("keyed");
+        Assert.False(await Cloud.ProjectExistsAsync(id, Ct));
     }
 
     [Fact]
@@ -165,14 +141,14 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
 
         await DeleteAsync("nproj", "keep-me");
 
-        await WaitUntilGoneAsync("keep-me");
-        Assert.True(await _cloud.ProjectExistsAsync(id, _ct));
+        await WaitUntilGoneAsync<Project>("keep-me");
+        Assert.True(await Cloud.ProjectExistsAsync(id, Ct));
     }
 
     [Fact]
     public async Task A_lost_create_response_and_an_operator_restart_leave_exactly_one_cloud_project()
     {
-        await _cloud.LoseResponsesAsync("createProject", times: 1, _ct);
+        await Cloud.LoseResponsesAsync("createProject", times: 1, Ct);
         await StartOperatorAsync();
 
         await ApplyAsync("""
@@ -180,14 +156,14 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
             kind: Project
             metadata: {name: once}
             """);
-        await Eventually.AssertAsync(async () => Assert.True(await _cloud.CallsAsync("createProject", _ct) >= 1), Timeout, _ct);
-        await _operator!.StopAsync();
+        await Eventually.AssertAsync(async () => Assert.True(await Cloud.CallsAsync("createProject", Ct) >= 1), Timeout, Ct);
+        await StopOperatorAsync();
         await StartOperatorAsync();
 
-        var ready = await WaitForReadyAsync("once");
-        var cloud = Assert.Single(await _cloud.ProjectsNamedAsync("once", _ct));
+        var ready = await WaitForReadyAsync<Project>("once");
+        var cloud = Assert.Single(await Cloud.ProjectsNamedAsync("once", Ct));
         Assert.Equal(cloud["id"]!.GetValue<string>(), ready.Status.ProjectId);
-        Assert.Equal(1, await _cloud.CallsAsync("createProject", _ct));
+        Assert.Equal(1, await Cloud.CallsAsync("createProject", Ct));
     }
 
     [Fact]
@@ -206,25 +182,9 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
             metadata: {name: live}
             """);
 
-        await WaitForReadyAsync("live");
-        Assert.Empty(await _cloud.ProjectsNamedAsync("frozen", _ct));
-        Assert.Null((await Projects.GetAsync(_ns, "frozen", _ct))!.Status?.ProjectId);
-    }
-
-    private async Task StartOperatorAsync()
-    {
-        if (_operator is not null)
-        {
-            await _operator.DisposeAsync();
-        }
-
-        _operator = await OperatorUnderTest.StartAsync(cluster, _cloud, _ns, _ct);
-    }
-
-    private async Task ApplyAsync(string manifest)
-    {
-        var result = await cluster.KubectlAsync(["apply", "-n", _ns, "-f", "-"], manifest, _ct);
-        Assert.True(result.ExitCode == 0, result.ToString());
+        await WaitForReadyAsync<Project>("live");
+        Assert.Empty(await Cloud.ProjectsNamedAsync("frozen", Ct));
+        Assert.Null((await Projects.GetAsync(Ns, "frozen", Ct))!.Status?.ProjectId);
     }
 
     /// <summary>Applies a Project, waits until it is Ready and returns its cloud id.</summary>
@@ -236,31 +196,6 @@ public sealed class ProjectControllerTests(KubernetesFixture cluster) : IAsyncLi
             metadata: {name: {{name}}}
             spec: {{spec}}
             """);
-        return (await WaitForReadyAsync(name)).Status.ProjectId!;
+        return (await WaitForReadyAsync<Project>(name)).Status.ProjectId!;
     }
-
-    private async Task DeleteAsync(string resource, string name)
-    {
-        var result = await cluster.KubectlAsync(["delete", resource, name, "-n", _ns, "--wait=false"], cancellationToken: _ct);
-        Assert.True(result.ExitCode == 0, result.ToString());
-    }
-
-    private Task WaitUntilGoneAsync(string name) =>
-        Eventually.AssertAsync(async () => Assert.Null(await Projects.GetAsync(_ns, name, _ct)), Timeout, _ct);
-
-    private async Task<Project> WaitForReadyAsync(string name)
-    {
-        Project? project = null;
-        await Eventually.AssertAsync(async () =>
-        {
-            project = await Projects.GetAsync(_ns, name, _ct);
-            Assert.True(Conditions.IsTrue(project?.Status?.Conditions, ConditionTypes.Ready), $"{name} is not Ready: {Describe(project)}");
-        }, Timeout, _ct);
-        return project!;
-    }
-
-    private static string Describe(Project? project) =>
-        project?.Status?.Conditions is { } conditions
-            ? string.Join("; ", conditions.Select(c => $"{c.Type}={c.Status} {c.Reason}: {c.Message}"))
-            : "no status";
 }
