@@ -3,8 +3,8 @@ namespace NeevCloud.Operator.Runtime;
 /// <summary>What a cache watches and how it recovers.</summary>
 public sealed record CacheOptions
 {
-    /// <summary>Only this namespace; null for all.</summary>
-    public string? Namespace { get; init; }
+    /// <summary>Only these namespaces (one list+watch each); empty for all namespaces.</summary>
+    public IReadOnlyList<string> Namespaces { get; init; } = [];
 
     public string? LabelSelector { get; init; }
 

@@ -16,7 +16,11 @@ public static class ControllerRuntimeServiceCollectionExtensions
     public static IServiceCollection AddControllerRuntime(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<LeaderElectionOptions>(configuration.GetSection("Operator:LeaderElection"));
-        services.AddSingleton(sp => new CacheOptions { Namespace = configuration["Operator:WatchNamespace"] is { Length: > 0 } ns ? ns : null });
+        services.AddSingleton(sp => new CacheOptions
+        {
+            // "a,b" watches namespaces a and b; empty watches all.
+            Namespaces = (configuration["Operator:WatchNamespace"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        });
         services.AddSingleton<IKubernetes>(_ => new Kubernetes(KubernetesConfiguration(configuration)));
         services.AddSingleton(_ => new ControllerMetrics(Metrics.DefaultFactory));
         services.AddSingleton(TimeProvider.System);

@@ -10,7 +10,8 @@ namespace NeevCloud.Operator.Runtime;
 /// <summary>
 /// A list+watch cache of one resource type. Lists (paged), then watches from the list's
 /// resourceVersion with bookmarks; resumes from the last seen version when a watch ends or
-/// breaks (with back-off), and lists again when the server answers 410 Gone.
+/// breaks (with back-off), and lists again when the server answers 410 Gone. Scoped to some
+/// namespaces, it runs that loop once per namespace and is synced when all have listed.
 /// </summary>
 public sealed partial class EntityCache<TEntity> : IManagedCache
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
@@ -21,6 +22,7 @@ public sealed partial class EntityCache<TEntity> : IManagedCache
     private readonly CacheOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private int _unsyncedScopes;
     private int _relists;
     private int _watchesStarted;
 
@@ -58,16 +60,35 @@ public sealed partial class EntityCache<TEntity> : IManagedCache
         _store.AddOrUpdate(key, entity, (_, existing) => IsNewer(entity, existing) ? entity : existing);
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    public Task RunAsync(CancellationToken cancellationToken)
     {
+        string?[] scopes = _options.Namespaces.Count == 0 ? [null] : [.. _options.Namespaces.Distinct(StringComparer.Ordinal)];
+        _unsyncedScopes = scopes.Length;
+        return Task.WhenAll(scopes.Select(ns => RunScopeAsync(ns, cancellationToken)));
+    }
+
+    /// <summary>The list+watch loop of one namespace (null: all namespaces).</summary>
+    private async Task RunScopeAsync(string? ns, CancellationToken cancellationToken)
+    {
+        var synced = false;
         string? resourceVersion = null;
         var failures = 0;
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                resourceVersion ??= await RelistAsync(cancellationToken);
-                resourceVersion = await WatchAsync(resourceVersion, cancellationToken);
+                if (resourceVersion is null)
+                {
+                    resourceVersion = await RelistAsync(ns, cancellationToken);
+                    if (!synced && Interlocked.Decrement(ref _unsyncedScopes) == 0)
+                    {
+                        _synced.TrySetResult();
+                    }
+
+                    synced = true;
+                }
+
+                resourceVersion = await WatchAsync(ns, resourceVersion, cancellationToken);
                 failures = 0;
             }
             catch (ResourceExpiredException ex)
@@ -96,7 +117,7 @@ public sealed partial class EntityCache<TEntity> : IManagedCache
         }
     }
 
-    private async Task<string> RelistAsync(CancellationToken cancellationToken)
+    private async Task<string> RelistAsync(string? ns, CancellationToken cancellationToken)
     {
         var listed = new Dictionary<string, TEntity>();
         string? continueToken = null;
@@ -106,7 +127,7 @@ public sealed partial class EntityCache<TEntity> : IManagedCache
             EntityList<TEntity> page;
             try
             {
-                page = await _client.ListAsync(_options.Namespace, _options.LabelSelector, continueToken, _options.PageSize, cancellationToken);
+                page = await _client.ListAsync(ns, _options.LabelSelector, continueToken, _options.PageSize, cancellationToken);
             }
             catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Gone)
             {
@@ -125,7 +146,7 @@ public sealed partial class EntityCache<TEntity> : IManagedCache
 
         foreach (var (key, old) in _store)
         {
-            if (!listed.ContainsKey(key) && _store.TryRemove(key, out _))
+            if ((ns is null || old.Metadata.NamespaceProperty == ns) && !listed.ContainsKey(key) && _store.TryRemove(key, out _))
             {
                 Changed?.Invoke(new EntityChange<TEntity>(WatchEventType.Deleted, old, old));
             }
@@ -142,12 +163,11 @@ public sealed partial class EntityCache<TEntity> : IManagedCache
         }
 
         Interlocked.Increment(ref _relists);
-        _synced.TrySetResult();
         LogListed(_client.Metadata.Kind, listed.Count, resourceVersion);
         return resourceVersion;
     }
 
-    private async Task<string> WatchAsync(string resourceVersion, CancellationToken cancellationToken)
+    private async Task<string> WatchAsync(string? ns, string resourceVersion, CancellationToken cancellationToken)
     {
         var min = _options.MinWatchTimeout.TotalSeconds;
         var timeoutSeconds = (int)(min + (Random.Shared.NextDouble() * (_options.MaxWatchTimeout.TotalSeconds - min)));
@@ -160,7 +180,7 @@ public sealed partial class EntityCache<TEntity> : IManagedCache
         try
         {
             await foreach (var (type, entity) in _client.WatchAsync(
-                _options.Namespace, _options.LabelSelector, resourceVersion, timeoutSeconds, ex => serverError ??= ex, guard.Token))
+                ns, _options.LabelSelector, resourceVersion, timeoutSeconds, ex => serverError ??= ex, guard.Token))
             {
                 resourceVersion = entity.Metadata.ResourceVersion ?? resourceVersion;
                 Apply(type, entity);

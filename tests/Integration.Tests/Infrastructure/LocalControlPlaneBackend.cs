@@ -11,8 +11,13 @@ internal sealed class LocalControlPlaneBackend : IClusterBackend
     private const string InstancePrefix = "tests-";
 
     /// <summary>This process's instance; NEEV_CP_NAME chooses another (e.g. one kept up between runs).</summary>
-    public static string TestInstance =>
-        Environment.GetEnvironmentVariable("NEEV_CP_NAME") is { Length: > 0 } name ? name : InstancePrefix + Environment.ProcessId;
+    public static string TestInstance => InstanceFor("");
+
+    /// <summary>This process's instance for a purpose of its own, e.g. a test that restarts its API server.</summary>
+    public static string InstanceFor(string purpose) => purpose.Length == 0
+        ? Environment.GetEnvironmentVariable("NEEV_CP_NAME") is { Length: > 0 } name ? name : InstancePrefix + Environment.ProcessId
+        : $"{InstancePrefix}{Environment.ProcessId}-{purpose}";
+
     private readonly string _instance;
     private readonly bool _startedHere;
 
@@ -79,7 +84,7 @@ internal sealed class LocalControlPlaneBackend : IClusterBackend
 
         foreach (var dir in runs.EnumerateDirectories(InstancePrefix + "*"))
         {
-            if (int.TryParse(dir.Name[InstancePrefix.Length..], out var pid) && !IsAlive(pid))
+            if (int.TryParse(dir.Name[InstancePrefix.Length..].Split('-')[0], out var pid) && !IsAlive(pid))
             {
                 await RunScriptAsync(dir.Name, "down", cancellationToken);
             }

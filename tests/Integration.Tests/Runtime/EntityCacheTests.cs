@@ -18,7 +18,7 @@ public sealed class EntityCacheTests(KubernetesFixture cluster)
         var ns = await cluster.CreateNamespaceAsync("cache", ct);
         var client = new EntityClient<Widget>(cluster.Client);
         await client.CreateAsync(WidgetCrd.New(ns, "before", 1), ct);
-        var cache = new EntityCache<Widget>(client, new CacheOptions { Namespace = ns, PageSize = 1 }, NullLogger.Instance);
+        var cache = new EntityCache<Widget>(client, new CacheOptions { Namespaces = [ns], PageSize = 1 }, NullLogger.Instance);
         var changes = new List<(WatchEventType, string)>();
         cache.Changed += c =>
         {
@@ -45,6 +45,29 @@ public sealed class EntityCacheTests(KubernetesFixture cluster)
     }
 
     [Fact]
+    public async Task A_cache_scoped_to_two_namespaces_sees_both_and_nothing_else()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await cluster.ApplyCrdsAsync([WidgetCrd.Definition], ct);
+        var (a, b, other) = (await cluster.CreateNamespaceAsync("scope-a", ct), await cluster.CreateNamespaceAsync("scope-b", ct), await cluster.CreateNamespaceAsync("scope-c", ct));
+        var client = new EntityClient<Widget>(cluster.Client);
+        await client.CreateAsync(WidgetCrd.New(a, "in-a", 1), ct);
+        await client.CreateAsync(WidgetCrd.New(other, "elsewhere", 1), ct);
+        var cache = new EntityCache<Widget>(client, new CacheOptions { Namespaces = [a, b] }, NullLogger.Instance);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var running = cache.RunAsync(stop.Token);
+        await cache.WaitForSyncAsync(ct);
+
+        await client.CreateAsync(WidgetCrd.New(b, "in-b", 2), ct);
+        await client.CreateAsync(WidgetCrd.New(other, "elsewhere-later", 2), ct);
+
+        await Eventually.AssertAsync(
+            () => Assert.Equal([$"{a}/in-a", $"{b}/in-b"], cache.List().Select(ObjectKey.Of).Order(StringComparer.Ordinal)), Timeout, ct);
+        await stop.CancelAsync();
+        await running;
+    }
+
+    [Fact]
     public async Task The_cache_lists_again_when_its_watch_expires_across_an_api_server_restart()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -53,7 +76,7 @@ public sealed class EntityCacheTests(KubernetesFixture cluster)
             Assert.Skip("skipped: restarting the API server needs the local control plane (hack/control-plane.sh)");
         }
 
-        await using var plane = await LocalControlPlaneBackend.StartAsync("cache-restart", ct);
+        await using var plane = await LocalControlPlaneBackend.StartAsync(LocalControlPlaneBackend.InstanceFor("cache-restart"), ct);
         using var kubernetes = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(plane.KubeconfigPath));
         await kubernetes.ApiextensionsV1.CreateCustomResourceDefinitionAsync(WidgetCrd.Definition, cancellationToken: ct);
         var client = new EntityClient<Widget>(kubernetes);

@@ -15,7 +15,7 @@ internal sealed class RunningController : IAsyncDisposable
     private RunningController(IKubernetes kubernetes, string ns, DelegateController controller, int workers)
     {
         Client = new EntityClient<Widget>(kubernetes);
-        Cache = new EntityCache<Widget>(Client, new CacheOptions { Namespace = ns }, NullLogger.Instance);
+        Cache = new EntityCache<Widget>(Client, new CacheOptions { Namespaces = [ns] }, NullLogger.Instance);
         Runner = new ControllerRunner<Widget>(
             Cache,
             Client,
