@@ -49,5 +49,8 @@ public sealed class SimulatorOptions
     public SimulatorFaults Faults { get; set; } = new();
 
     /// <summary>The token in effect: <see cref="Token"/>, or the documented development token.</summary>
+    /// <summary>Projects (with root disks) that exist from start-up and again after a reset.</summary>
+    public IList<SimulatorFixtureProject> Fixtures { get; set; } = [];
+
     public string EffectiveToken => string.IsNullOrWhiteSpace(Token) ? SimulatorDefaults.Token : Token;
 }

@@ -21,7 +21,10 @@ internal sealed partial class CloudState(SimulatorOptions options, Catalog catal
 
     private TimeSpan Step => options.StepDuration;
 
-    /// <summary>Forgets every project, VM and volume (ids already handed out are never minted again).</summary>
+    /// <summary>
+    /// Forgets every project, VM and volume (ids already handed out are never minted again), then
+    /// puts back the configured fixtures.
+    /// </summary>
     public void Reset()
     {
         lock (_gate)
@@ -31,6 +34,32 @@ internal sealed partial class CloudState(SimulatorOptions options, Catalog catal
             _volumes.Clear();
             _queue.Clear();
             _ips.Reset();
+            AddFixtures();
+        }
+    }
+
+    /// <summary>The configured fixtures: projects and ready, unattached root disks with fixed ids. Under the lock.</summary>
+    private void AddFixtures()
+    {
+        var now = time.GetUtcNow();
+        foreach (var fixture in options.Fixtures)
+        {
+            var project = new Project(fixture.Id, fixture.OrganizationId, fixture.Name, EmptyAsNull(fixture.Description), now, NextSequence());
+            _projects[project.Id] = project;
+            foreach (var disk in fixture.RootDisks)
+            {
+                var volume = new Volume(disk.Id, project.OrganizationId, project.Id, VolumeKind.Root, now, NextSequence())
+                {
+                    Name = disk.Name,
+                    Mode = "block",
+                    SizeGb = disk.SizeGb,
+                    ImageId = disk.ImageId,
+                    Region = disk.Region,
+                    PlanId = disk.PlanId,
+                };
+                _volumes[volume.Id] = volume;
+                Enter(volume, VolumeStatuses.Ready, now);
+            }
         }
     }
 

@@ -29,6 +29,8 @@ internal static class SimulatorApplication
         builder.Services.ConfigureHttpJsonOptions(json => SimulatorJson.Configure(json.SerializerOptions));
 
         var app = builder.Build();
+        // A fresh state is an empty one plus the configured fixtures, exactly what a reset gives.
+        app.Services.GetRequiredService<CloudState>().Reset();
         app.UseRouting();
         app.UseMiddleware<OperationMiddleware>();
 
