@@ -1,0 +1,63 @@
+using Integration.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using NeevCloud.Crds.Projects;
+using NeevCloud.Crds.RootDisks;
+using NeevCloud.Crds.VirtualMachines;
+using NeevCloud.Simulator;
+
+namespace Integration.Tests.EndToEnd;
+
+/// <summary>
+/// examples/ as the README's tour uses them: applied in one go against the simulator configured
+/// like the local run (hack/local/simulator.json), everything reaches Ready; deleted in one go,
+/// everything goes, in the cluster and in the cloud.
+/// </summary>
+public sealed class ExamplesTests(KubernetesFixture cluster) : OperatorScenario(cluster, "examples")
+{
+    protected override SimulatorOptions SimulatorOptions
+    {
+        get
+        {
+            var options = new ConfigurationBuilder()
+                .AddJsonFile(RepositoryPaths.Combine("hack", "local", "simulator.json"))
+                .Build()
+                .GetSection(SimulatorOptions.SectionName)
+                .Get<SimulatorOptions>()!;
+            options.StepDuration = TimeSpan.FromMilliseconds(300);
+            return options;
+        }
+    }
+
+    [Fact]
+    public async Task Every_example_applies_reaches_ready_and_deletes_without_leaving_anything()
+    {
+        await StartOperatorAsync();
+        var examples = RepositoryPaths.Combine("examples");
+
+        var apply = await Cluster.KubectlAsync(["apply", "-n", Ns, "-f", examples], cancellationToken: Ct);
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+
+        await WaitForReadyAsync<Project>("ml-team");
+        await WaitForReadyAsync<Project>("legacy-data");
+        await WaitForReadyAsync<RootDisk>("dataset-root");
+        var web = await WaitForReadyAsync<VirtualMachine>("web");
+        var trainer = await WaitForReadyAsync<VirtualMachine>("trainer");
+        var batch = await WaitForReadyAsync<VirtualMachine>("batch");
+        Assert.Equal(("running", "running", "stopped"), (web.Status.Phase, trainer.Status.Phase, batch.Status.Phase));
+        Assert.Equal(2, trainer.Status.DataDisks?.Count);
+        Assert.Contains(trainer.Status.ExposedPorts!, p => p.Port == 8888);
+        Assert.Equal("0b9e8d7c-6f5a-4b3c-9d2e-1f0a9b8c7d6e", batch.Status.RootDisk?.Id);
+
+        var delete = await Cluster.KubectlAsync(["delete", "-n", Ns, "-f", examples, "--wait=false"], cancellationToken: Ct);
+        Assert.True(delete.ExitCode == 0, delete.ToString());
+        foreach (var project in new[] { "ml-team", "legacy-data" })
+        {
+            await WaitUntilGoneAsync<Project>(project, TimeSpan.FromSeconds(90));
+        }
+
+        var state = await Cloud.StateAsync(Ct);
+        Assert.Empty(state.Projects);
+        Assert.Empty(state.Vms);
+        Assert.Empty(state.Volumes);
+    }
+}
