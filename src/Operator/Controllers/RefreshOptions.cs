@@ -11,6 +11,13 @@ public sealed class RefreshOptions
 
     public TimeSpan Transitioning { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// VM status from one paginated LIST per project, shared by its VMs (true, the default). False
+    /// asks the cloud with one GET per VM per refresh, as a naive operator would: only for the
+    /// benchmark's baseline.
+    /// </summary>
+    public bool ListPerProject { get; set; } = true;
+
     /// <summary>How soon a blocked deletion (dependents, cloud 409) is looked at again.</summary>
     public TimeSpan Blocked { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -285,10 +285,13 @@ public sealed class VirtualMachineController(
     /// <summary>The VM from the project's LIST; one that is missing there is confirmed with a GET before anyone calls it gone.</summary>
     private async Task<CloudVm?> FindAsync(string org, string projectId, string vmId, TimeSpan maxAge, CancellationToken cancellationToken)
     {
-        var vms = await snapshots.GetAsync(org, projectId, maxAge, cancellationToken);
-        if (vms.TryGetValue(vmId, out var vm))
+        if (Refresh.ListPerProject)
         {
-            return vm;
+            var vms = await snapshots.GetAsync(org, projectId, maxAge, cancellationToken);
+            if (vms.TryGetValue(vmId, out var vm))
+            {
+                return vm;
+            }
         }
 
         try
