@@ -3,15 +3,22 @@ using System.Text;
 namespace NeevCloud.Operator.CrdGeneration;
 
 /// <summary>
-/// <c>neev-operator generate-crds --output &lt;dir&gt;</c>: writes one CRD manifest per custom
-/// resource into the folder and removes generated files of resources that no longer exist.
+/// <c>neev-operator generate-crds --output &lt;dir&gt; [--docs &lt;file&gt;]</c>: writes one CRD manifest
+/// per custom resource into the folder, removes generated files of resources that no longer exist,
+/// and optionally the Markdown field reference.
 /// </summary>
 internal static class GenerateCrdsCommand
 {
-    private const string Usage = "usage: generate-crds --output <dir>";
+    private const string Usage = "usage: generate-crds --output <dir> [--docs <file>]";
 
     public static async Task<int> RunAsync(string[] args)
     {
+        string? docs = null;
+        if (args is ["--output" or "-o", var dir, "--docs", var file])
+        {
+            (args, docs) = (["--output", dir], file);
+        }
+
         if (args is not ["--output" or "-o", var output])
         {
             await Console.Error.WriteLineAsync(Usage);
@@ -34,6 +41,13 @@ internal static class GenerateCrdsCommand
             {
                 File.Delete(stale);
                 Console.WriteLine($"removed {stale}");
+            }
+
+            if (docs is not null)
+            {
+                docs = Path.GetFullPath(docs, InvocationDirectory());
+                await File.WriteAllTextAsync(docs, CrdReference.Render(crds), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                Console.WriteLine($"wrote {docs}");
             }
 
             return 0;

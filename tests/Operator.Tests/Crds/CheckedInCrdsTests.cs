@@ -6,7 +6,7 @@ namespace NeevCloud.Operator.Tests.Crds;
 public sealed class CheckedInCrdsTests
 {
     private const string Regenerate =
-        "regenerate with: dotnet run --project src/Operator -- generate-crds --output deploy/helm/neev-operator/crds";
+        "regenerate with: dotnet run --project src/Operator -- generate-crds --output deploy/helm/neev-operator/crds --docs docs/crd-reference.md";
 
     private static readonly IReadOnlyDictionary<string, string> Fresh = CrdManifests.Render(CrdGenerator.GenerateAll());
 
@@ -26,5 +26,13 @@ public sealed class CheckedInCrdsTests
     {
         var checkedIn = Directory.EnumerateFiles(CrdFolder.Path, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(Fresh.Keys.Order(StringComparer.Ordinal), checkedIn);
+    }
+
+    [Fact]
+    public void The_crd_reference_in_docs_equals_a_fresh_rendering()
+    {
+        var path = Path.Combine(CrdFolder.Path, "..", "..", "..", "..", CrdReference.DefaultPath);
+        Assert.True(File.Exists(path), $"{path} is missing; {Regenerate}");
+        Assert.True(CrdReference.Render(CrdGenerator.GenerateAll()) == File.ReadAllText(path), $"{path} is stale; {Regenerate}");
     }
 }
