@@ -47,18 +47,34 @@ public sealed class LocalRunTests(KubernetesFixture cluster)
 
             using var kubernetes = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
             var kubectl = (await ProcessRunner.RunAsync(RepositoryPaths.Combine("hack", "tools.sh"), ["kubectl"], cancellationToken: _ct)).StdOut.Trim();
-            var apply = await ProcessRunner.RunAsync(
-                kubectl, ["apply", "-f", RepositoryPaths.Combine("examples")], environment: new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig }, cancellationToken: _ct);
-            Assert.True(apply.ExitCode == 0, apply.ToString());
+            async Task Kubectl(params string[] args)
+            {
+                var result = await ProcessRunner.RunAsync(
+                    kubectl, args, environment: new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig }, workingDirectory: RepositoryPaths.Root, cancellationToken: _ct);
+                Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', args)}:\n{result}");
+            }
+
+            // The README's tour, command by command.
+            await Kubectl("apply", "-f", "examples/");
+            await Kubectl("get", "neevcloud");
+            await Kubectl("wait", "--for=condition=Ready", "nvm", "--all", "--timeout=120s");
+            await Kubectl("describe", "nvm", "trainer");
+            await Kubectl("patch", "nvm", "web", "--type", "merge", "-p", """{"spec":{"powerState":"Stopped"}}""");
+            await Kubectl("wait", "--for=jsonpath={.status.phase}=stopped", "nvm/web", "--timeout=60s");
+            await Kubectl("patch", "nvm", "web", "--type", "merge", "-p", """{"spec":{"powerState":"Running"}}""");
+            await Kubectl("patch", "nvm", "web", "--type", "merge", "-p", """{"spec":{"restartRequestedAt":"2026-12-01T10:00:00Z"}}""");
 
             var vms = new EntityClient<VirtualMachine>(kubernetes);
             await Eventually.AssertAsync(async () =>
             {
-                var list = await vms.ListAsync(null, null, null, 100, _ct);
-                Assert.Equal(3, list.Items.Count(vm => Conditions.IsTrue(vm.Status?.Conditions, ConditionTypes.Ready)));
-            }, TimeSpan.FromMinutes(2), _ct);
+                var web = await vms.GetAsync("default", "web", _ct);
+                Assert.Equal(("2026-12-01T10:00:00Z", "running"), (web?.Status.LastHandledRestartRequestedAt, web?.Status.Phase));
+                Assert.True(Conditions.IsTrue(web!.Status.Conditions, ConditionTypes.Ready));
+            }, TimeSpan.FromMinutes(1), _ct);
             using var http = new HttpClient();
             Assert.Equal("ok", await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/healthz"), _ct));
+            await Kubectl("delete", "-f", "examples/", "--timeout=120s");
+            Assert.Empty((await vms.ListAsync(null, null, null, 100, _ct)).Items);
 
             await ProcessRunner.RunAsync("kill", ["-INT", "--", $"-{script.Id}"], cancellationToken: _ct);
             await script.WaitForExitAsync(_ct).WaitAsync(TimeSpan.FromMinutes(1), _ct);
