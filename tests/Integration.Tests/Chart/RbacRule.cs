@@ -8,7 +8,7 @@ internal sealed record RbacRule(string ApiGroup, string Resource, string Verb)
     /// <summary>What the operator itself uses, wherever it watches (DEVELOPERS.md, the runtime and controllers).</summary>
     public static IReadOnlySet<RbacRule> Operator { get; } = new HashSet<RbacRule>(
     [
-        .. Expand("neevcloud.com", ["projects", "virtualmachines", "rootdisks"], ["get", "list", "watch", "patch"]),
+        .. Expand("neevcloud.com", ["projects", "virtualmachines", "rootdisks"], ["list", "watch", "patch"]),
         .. Expand("neevcloud.com", ["rootdisks"], ["create"]),
         .. Expand("neevcloud.com", ["projects/status", "virtualmachines/status", "rootdisks/status"], ["patch"]),
         .. Expand("events.k8s.io", ["events"], ["create"]),

@@ -1,5 +1,4 @@
 using Integration.Tests.Infrastructure;
-using Microsoft.Extensions.Configuration;
 using NeevCloud.Crds.Projects;
 using NeevCloud.Crds.RootDisks;
 using NeevCloud.Crds.VirtualMachines;
@@ -14,19 +13,7 @@ namespace Integration.Tests.EndToEnd;
 /// </summary>
 public sealed class ExamplesTests(KubernetesFixture cluster) : OperatorScenario(cluster, "examples")
 {
-    protected override SimulatorOptions SimulatorOptions
-    {
-        get
-        {
-            var options = new ConfigurationBuilder()
-                .AddJsonFile(RepositoryPaths.Combine("hack", "local", "simulator.json"))
-                .Build()
-                .GetSection(SimulatorOptions.SectionName)
-                .Get<SimulatorOptions>()!;
-            options.StepDuration = TimeSpan.FromMilliseconds(300);
-            return options;
-        }
-    }
+    protected override SimulatorOptions SimulatorOptions => LocalRunSimulator.Options();
 
     [Fact]
     public async Task Every_example_applies_reaches_ready_and_deletes_without_leaving_anything()

@@ -16,15 +16,17 @@ internal sealed class OperatorUnderTest : IAsyncDisposable
 
     private OperatorUnderTest(WebApplication app) => _app = app;
 
-    public static async Task<OperatorUnderTest> StartAsync(
-        KubernetesFixture cluster, CloudSimulator cloud, string ns, CancellationToken ct, IReadOnlyList<string>? extraArgs = null)
+    public static Task<OperatorUnderTest> StartAsync(
+        KubernetesFixture cluster, CloudSimulator cloud, string ns, CancellationToken ct, IReadOnlyList<string>? extraArgs = null) =>
+        StartAsync(cluster.KubeconfigPath, cloud, ct, ["--watch-namespace", ns, "--leader-elect=false", .. extraArgs ?? []]);
+
+    /// <summary>The operator with any kubeconfig (e.g. its own identity); <paramref name="args"/> come last and win.</summary>
+    public static async Task<OperatorUnderTest> StartAsync(string kubeconfig, CloudSimulator cloud, CancellationToken ct, IReadOnlyList<string> args)
     {
         var app = OperatorApplication.Build(
             [
                 "--urls", "http://127.0.0.1:0",
-                "--kubeconfig", cluster.KubeconfigPath,
-                "--watch-namespace", ns,
-                "--leader-elect=false",
+                "--kubeconfig", kubeconfig,
                 $"--NeevCloud:TenantUrl={cloud.Host.TenantUrl}",
                 $"--NeevCloud:VmUrl={cloud.Host.VmUrl}",
                 $"--NeevCloud:Token={cloud.Host.Token}",
@@ -32,7 +34,7 @@ internal sealed class OperatorUnderTest : IAsyncDisposable
                 "--NeevCloud:Retry:BaseDelay=00:00:00.050",
                 "--Operator:Refresh:Stable=00:00:01",
                 "--Operator:Refresh:Blocked=00:00:00.300",
-                .. extraArgs ?? [],
+                .. args,
             ],
             builder => builder.Services.AddNeevCloudControllers(builder.Configuration));
         await app.StartAsync(ct);

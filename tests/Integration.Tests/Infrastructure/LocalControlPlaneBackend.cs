@@ -32,13 +32,19 @@ internal sealed class LocalControlPlaneBackend : IClusterBackend
 
     public string KubeconfigPath { get; }
 
+    /// <summary>A kubeconfig for the operator's own identity (CN system:serviceaccount:neev-system:neev-operator).</summary>
+    public string OperatorKubeconfigPath => Path.Combine(Path.GetDirectoryName(KubeconfigPath)!, "operator.kubeconfig");
+
+    public string AuditLogPath => Path.Combine(Path.GetDirectoryName(KubeconfigPath)!, "audit.log");
+
     public bool ServesNamespaces => false;
 
-    public static async Task<LocalControlPlaneBackend> StartAsync(string instance, CancellationToken cancellationToken)
+    /// <summary>Starts the instance (or uses it when already up); <paramref name="audit"/> writes an audit log to <see cref="AuditLogPath"/>.</summary>
+    public static async Task<LocalControlPlaneBackend> StartAsync(string instance, CancellationToken cancellationToken, bool audit = false)
     {
         await StopAbandonedInstancesAsync(cancellationToken);
         var status = await RunScriptAsync(instance, "status", cancellationToken);
-        var up = await RunScriptAsync(instance, "up", cancellationToken);
+        var up = await RunScriptAsync(instance, "up", cancellationToken, audit ? new Dictionary<string, string> { ["NEEV_CP_AUDIT"] = "1" } : null);
         if (up.ExitCode != 0)
         {
             throw new InvalidOperationException($"hack/control-plane.sh up failed:\n{up}");
@@ -104,10 +110,11 @@ internal sealed class LocalControlPlaneBackend : IClusterBackend
         }
     }
 
-    private static Task<ProcessResult> RunScriptAsync(string instance, string command, CancellationToken cancellationToken) =>
+    private static Task<ProcessResult> RunScriptAsync(
+        string instance, string command, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null) =>
         ProcessRunner.RunAsync(
             RepositoryPaths.Combine("hack", "control-plane.sh"),
             [command],
-            environment: new Dictionary<string, string> { ["NEEV_CP_NAME"] = instance },
+            environment: new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["NEEV_CP_NAME"] = instance },
             cancellationToken: cancellationToken);
 }

@@ -46,13 +46,8 @@ public sealed class LocalRunTests(KubernetesFixture cluster)
             var kubeconfig = Text(output).Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("export KUBECONFIG=", StringComparison.Ordinal))["export KUBECONFIG=".Length..];
 
             using var kubernetes = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
-            var kubectl = (await ProcessRunner.RunAsync(RepositoryPaths.Combine("hack", "tools.sh"), ["kubectl"], cancellationToken: _ct)).StdOut.Trim();
-            async Task Kubectl(params string[] args)
-            {
-                var result = await ProcessRunner.RunAsync(
-                    kubectl, args, environment: new Dictionary<string, string> { ["KUBECONFIG"] = kubeconfig }, workingDirectory: RepositoryPaths.Root, cancellationToken: _ct);
-                Assert.True(result.ExitCode == 0, $"kubectl {string.Join(' ', args)}:\n{result}");
-            }
+            var kubectl = new Kubectl(kubeconfig, _ct);
+            Task Kubectl(params string[] args) => kubectl.RunAsync(args);
 
             // The README's tour, command by command.
             await Kubectl("apply", "-f", "examples/");

@@ -73,7 +73,8 @@ public sealed class KeptRootDisks(
     {
         var ns = vm.Metadata.NamespaceProperty;
         var name = NameFor(vm);
-        var existing = rootDisks.Get(ObjectKey.Of(ns, name)) ?? await rootDiskClient.GetAsync(ns, name, cancellationToken);
+        // The cache only: a RootDisk created by an earlier pass and not yet seen answers the create with 409.
+        var existing = rootDisks.Get(ObjectKey.Of(ns, name));
         if (existing is not null)
         {
             if (existing.Spec.DiskId != diskId)
@@ -104,8 +105,8 @@ public sealed class KeptRootDisks(
         }
         catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
         {
-            // Created by an earlier pass whose answer we did not see: the next pass compares it.
-            return FinalizeResult.Retry(TimeSpan.Zero);
+            // Exists but is not in the cache yet: the next pass, once the watch delivered it, compares it.
+            return FinalizeResult.Retry(refresh.Value.Blocked);
         }
 
         await events.RecordAsync(
