@@ -24,6 +24,7 @@ public static class NeevCloudControllersServiceCollectionExtensions
         services.AddSingleton<ProjectDependents>();
         services.AddSingleton<ProjectReferences>();
         services.AddSingleton<CloudVmSnapshots>();
+        services.AddHostedService<CloudVmPoller>();
         services.AddSingleton<KeptRootDisks>();
         services.AddEntityCache<Project>();
         services.AddEntityCache<VirtualMachine>();

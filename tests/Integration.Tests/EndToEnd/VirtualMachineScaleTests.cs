@@ -19,6 +19,10 @@ public sealed class VirtualMachineScaleTests(KubernetesFixture cluster) : Operat
     private static readonly TimeSpan Stable = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(15);
 
+    // Moving VMs keep their project's LIST polled every Transitioning for up to 15 × Transitioning
+    // after the last of them moved; the steady state starts after that tail.
+    private static readonly TimeSpan Transitioning = TimeSpan.FromMilliseconds(500);
+
     protected override SimulatorOptions SimulatorOptions => new() { StepDuration = TimeSpan.FromMilliseconds(300) };
 
     [Fact]
@@ -26,6 +30,7 @@ public sealed class VirtualMachineScaleTests(KubernetesFixture cluster) : Operat
     {
         await StartOperatorAsync(
             $"--Operator:Refresh:Stable={Stable}",
+            $"--Operator:Refresh:Transitioning={Transitioning}",
             "--Operator:VirtualMachines:PassesPerSecond=500",
             "--Operator:VirtualMachines:PassBurst=500",
             "--NeevCloud:RateLimit:RequestsPerSecond=500",
@@ -51,6 +56,7 @@ public sealed class VirtualMachineScaleTests(KubernetesFixture cluster) : Operat
         Assert.Equal(Projects * VmsPerProject, (await Cloud.StateAsync(Ct)).Vms.Count);
         Assert.Equal(Projects * VmsPerProject, await Cloud.CallsAsync("createVM", Ct));
 
+        await Task.Delay(Transitioning * 16, Ct);
         var versionsBefore = await ResourceVersionsAsync(vms);
         var (listsBefore, getsBefore) = (await Cloud.CallsAsync("listVMs", Ct), await Cloud.CallsAsync("getVM", Ct));
         await Task.Delay(Window, Ct);

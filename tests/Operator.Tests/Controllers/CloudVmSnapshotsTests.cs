@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NeevCloud.Operator.Cloud;
 using NeevCloud.Operator.Controllers.VirtualMachines;
+using NeevCloud.Operator.Controllers;
 using NeevCloud.Operator.Tests.Cloud;
 
 namespace Operator.Tests.Controllers;
@@ -241,6 +244,50 @@ public sealed class CloudVmSnapshotsTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => giveUp);
         Assert.Equal([vms[0].Id], (await wait).Keys);
         Assert.Equal(1, await ListCallsAsync(cloud));
+    }
+
+    [Fact]
+    public async Task The_poller_lists_a_project_kept_fresh_queues_the_vm_that_changed_and_stops_when_the_request_expires()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
+        var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1", "web-2");
+        var snapshots = NewSnapshots(cloud);
+        await snapshots.GetAsync(cloud.Org, projectId, _minute, Ct);
+        snapshots.Track(vms[0].Id, "ns/web-1");
+        var interval = TimeSpan.FromSeconds(1);
+        using var poller = new CloudVmPoller(
+            snapshots, Options.Create(new RefreshOptions { Transitioning = interval }), _time, NullLogger<CloudVmPoller>.Instance);
+        await poller.StartAsync(Ct);
+
+        snapshots.KeepFresh(cloud.Org, projectId, _time.GetUtcNow() + (interval * 30));
+        await cloud.Client.StopVmAsync(cloud.Org, projectId, vms[0].Id, Ct);
+        _cloudTime.Advance(_settle);
+        // The poller's first delay may not be registered yet: tick until it has listed.
+        await WaitUntilAsync(() => _enqueued.Contains("ns/web-1"), () => _time.Advance(interval));
+
+        _time.Advance(interval * 30);
+        await Task.Delay(200, Ct);
+        var listsWhenExpired = await ListCallsAsync(cloud);
+        for (var i = 0; i < 3; i++)
+        {
+            _time.Advance(interval);
+            await Task.Delay(100, Ct);
+        }
+
+        await poller.StopAsync(Ct);
+        Assert.Equal(["ns/web-1"], _enqueued);
+        Assert.Equal(listsWhenExpired, await ListCallsAsync(cloud));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, Action tick)
+    {
+        for (var i = 0; i < 100 && !condition(); i++)
+        {
+            tick();
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.True(condition(), "the poller did not act in time");
     }
 
     private CloudVmSnapshots NewSnapshots(SimulatedCloud cloud)

@@ -63,6 +63,34 @@ public sealed class CloudVmSnapshots(INeevCloudClient cloud, TimeProvider time) 
         }
     }
 
+    /// <summary>
+    /// Keeps the project's LIST fresh until <paramref name="until"/> (<see cref="CloudVmPoller"/> lists
+    /// it every poll interval): a VM that is moving then needs no pass of its own to notice it settled.
+    /// </summary>
+    public void KeepFresh(string organizationId, string projectId, DateTimeOffset until)
+    {
+        var project = _projects.GetOrAdd((organizationId, projectId), _ => new ProjectVms());
+        lock (project)
+        {
+            if (until > project.FreshUntil)
+            {
+                project.FreshUntil = until;
+            }
+        }
+    }
+
+    /// <summary>The projects some moving VM asked to keep fresh at <paramref name="now"/>.</summary>
+    public IReadOnlyList<(string OrganizationId, string ProjectId)> ProjectsToKeepFresh(DateTimeOffset now) =>
+    [
+        .. _projects.Where(p =>
+        {
+            lock (p.Value)
+            {
+                return p.Value.FreshUntil > now;
+            }
+        }).Select(p => p.Key),
+    ];
+
     /// <summary>Routes changes of a cloud VM to the resource (its work-queue key) that manages it.</summary>
     public void Track(string vmId, string key) => _owners[vmId] = key;
 
@@ -151,5 +179,7 @@ public sealed class CloudVmSnapshots(INeevCloudClient cloud, TimeProvider time) 
         public Task<IReadOnlyDictionary<string, CloudVm>>? Listing { get; set; }
 
         public DateTimeOffset ListingStartedAt { get; set; }
+
+        public DateTimeOffset FreshUntil { get; set; }
     }
 }

@@ -39,6 +39,12 @@ public sealed class VirtualMachineController(
     /// <summary>While anything moves, a LIST this old is too old; half the poll interval keeps Ready within one poll of the cloud.</summary>
     private TimeSpan FreshEnough => Refresh.Transitioning / 2;
 
+    /// <summary>
+    /// A moving VM's own next pass. The poller's LIST queues it as soon as it changes, so this is
+    /// only a safety net; it also renews the request to keep the project's LIST fresh.
+    /// </summary>
+    private TimeSpan MovingRecheck => Refresh.Transitioning * 10;
+
     public async Task<ReconcileResult> ReconcileAsync(VirtualMachine vm, CancellationToken cancellationToken)
     {
         using var calls = CloudCallContext.BeginController(Name);
@@ -98,7 +104,9 @@ public sealed class VirtualMachineController(
 
             status.Phase = VmStatus.Deleting.ToString().ToLowerInvariant();
             SetStatus(vm, Readiness.InProgress("Deleting", $"waiting for NeevCloud to delete VM {vmId}"));
-            return FinalizeResult.Retry(Refresh.Transitioning);
+            snapshots.Track(vmId, ObjectKey.Of(vm));
+            KeepProjectFresh(org, projectId);
+            return FinalizeResult.Retry(MovingRecheck);
         }
 
         var rootDisk = await keptRootDisks.ReleaseAsync(vm, cancellationToken);
@@ -266,8 +274,17 @@ public sealed class VirtualMachineController(
         VmObservation.Apply(status, current);
         var readiness = VmReadiness.ForCloudStatus(current.Status, vm.Spec.PowerState, current.Message);
         SetStatus(vm, readiness);
-        return ReconcileResult.After(readiness.Reconciling ? Refresh.Transitioning : Refresh.Stable);
+        if (!readiness.Reconciling)
+        {
+            return ReconcileResult.After(Refresh.Stable);
+        }
+
+        KeepProjectFresh(status.OrganizationId!, status.ProjectId!);
+        return ReconcileResult.After(MovingRecheck);
     }
+
+    private void KeepProjectFresh(string org, string projectId) =>
+        snapshots.KeepFresh(org, projectId, time.GetUtcNow() + (MovingRecheck * 1.5));
 
     private async Task<ReconcileResult> ReportDeletedOutOfBandAsync(VirtualMachine vm, CancellationToken cancellationToken)
     {
