@@ -18,7 +18,9 @@ public static class NeevCloudControllersServiceCollectionExtensions
     {
         services.AddNeevCloudClient(configuration);
         services.Configure<RefreshOptions>(configuration.GetSection("Operator:Refresh"));
-        var vmControllerOptions = new ControllerOptions { Name = VirtualMachineController.Name };
+        // VMs are the many: more workers and passes than the runtime's defaults (4, 50/s). Cloud calls stay
+        // bounded by NeevCloud:RateLimit and the shared per-project LIST; a pass writes only a changed status.
+        var vmControllerOptions = new ControllerOptions { Name = VirtualMachineController.Name, Workers = 8, PassesPerSecond = 200, PassBurst = 200 };
         configuration.GetSection("Operator:VirtualMachines").Bind(vmControllerOptions);
 
         services.AddSingleton<ProjectDependents>();

@@ -158,6 +158,9 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
             _reconcileCounts[key] = _reconcileCounts.GetValueOrDefault(key) + 1;
         }
 
+        // Out-of-process soaks count these lines per key to find hot loops across restarts.
+        LogReconciling(_options.Name, key);
+
         // The controller works on a private copy; the cached object stays what the server said.
         var json = KubernetesJson.Serialize(cached);
         var entity = KubernetesJson.Deserialize<TEntity>(json);
@@ -241,6 +244,9 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Controller}: reconcile of {Key} failed; retrying in {Delay}")]
     private partial void LogFailed(Exception exception, string controller, string key, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Controller}: reconciling {Key}")]
+    private partial void LogReconciling(string controller, string key);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Controller}: {Key} is paused (neevcloud.com/paused=true); skipped")]
     private partial void LogPaused(string controller, string key);
