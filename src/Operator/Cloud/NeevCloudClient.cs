@@ -15,6 +15,9 @@ internal sealed class NeevCloudClient(CloudHttp http, ITokenProvider tokens, IOp
 {
     private const int MaxPageSize = INeevCloudClient.MaxPageSize;
 
+    /// <summary>100,000 items: ten times the most any account this operator is built for holds in one list.</summary>
+    private const int MaxPages = 1000;
+
     public string DefaultOrganizationId => options.Value.OrganizationId!;
 
     public Task<Page<CloudProject>> ListProjectsAsync(
@@ -143,8 +146,9 @@ internal sealed class NeevCloudClient(CloudHttp http, ITokenProvider tokens, IOp
     }
 
     /// <summary>
-    /// Walks pages of <see cref="MaxPageSize"/> until the last one. Stops on an empty page too, and — when the
-    /// answer has no pagination — on a short page, so a misbehaving server cannot make it loop forever.
+    /// Walks pages of <see cref="MaxPageSize"/> until the last one: the page the server's <c>total_pages</c>
+    /// names, or — when it does not say (the field is optional) — the first page that is not full. An empty page
+    /// ends the walk too, and so does <see cref="MaxPages"/>, so a misbehaving server cannot make it loop forever.
     /// The path is built (and its ids checked) before the first item is asked for.
     /// </summary>
     private async IAsyncEnumerable<T> ListAllAsync<T>(
@@ -163,14 +167,23 @@ internal sealed class NeevCloudClient(CloudHttp http, ITokenProvider tokens, IOp
                 yield return item;
             }
 
-            var isLast = result.Data.Count == 0
-                || (result.Pagination is { } pagination ? page >= pagination.TotalPages : result.Data.Count < MaxPageSize);
-            if (isLast)
+            if (IsLastPage(page, result.Data.Count, result.Pagination?.TotalPages))
             {
                 yield break;
             }
+
+            if (page >= MaxPages)
+            {
+                throw new NeevCloudApiException(
+                    operation.Name, CloudErrorKind.Unexpected, null, null,
+                    $"The list did not end after {MaxPages} full pages of {MaxPageSize}; the answer's pagination looks broken.");
+            }
         }
     }
+
+    /// <summary>Whether a walk ends after <paramref name="page"/>, which held <paramref name="count"/> items.</summary>
+    internal static bool IsLastPage(int page, int count, int? totalPages) =>
+        count == 0 || (totalPages is > 0 and var total ? page >= total : count < MaxPageSize);
 
     private static byte[] Serialize<T>(T body, JsonTypeInfo<T> type, [CallerArgumentExpression(nameof(body))] string? name = null)
     {

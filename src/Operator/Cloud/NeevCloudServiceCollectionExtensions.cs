@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using NeevCloud.Operator.Runtime;
 using Prometheus;
 
 namespace NeevCloud.Operator.Cloud;
@@ -27,6 +28,10 @@ public static class NeevCloudServiceCollectionExtensions
         services.TryAddSingleton(sp => new CloudApiMetrics(sp.GetService<IMetricFactory>() ?? Metrics.DefaultFactory));
         services.TryAddKeyedSingleton<RateLimiter>(NeevCloudHttpClientNames.RateLimiterKey, (sp, _) => CreateRateLimiter(sp));
         services.TryAddTransient<CloudCallObserver>();
+        services.TryAddSingleton<RetryAfterPause>();
+        services.TryAddSingleton<CredentialBreaker>();
+        // Outside the operator (tests, tools) nothing fences writes; the controller runtime registers its own first.
+        services.TryAddSingleton(sp => WriteFence.AlwaysOpen(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<CloudHttp>();
         services.TryAddSingleton(CreateTokenProvider);
         services.TryAddSingleton<INeevCloudClient, NeevCloudClient>();

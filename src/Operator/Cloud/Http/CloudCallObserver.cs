@@ -3,10 +3,12 @@ using Microsoft.Extensions.Logging;
 namespace NeevCloud.Operator.Cloud;
 
 /// <summary>
-/// The innermost handler: one metric sample and one debug line per HTTP attempt. It logs the method, path and
+/// The innermost handler: one metric sample and one debug line per HTTP attempt, and every 429 reported to the
+/// process-wide <see cref="RetryAfterPause"/>. It logs the method, path and
 /// status only — never headers (the bearer token lives there) and never bodies (the login body holds a password).
 /// </summary>
-internal sealed partial class CloudCallObserver(CloudApiMetrics metrics, TimeProvider time, ILogger<CloudCallObserver> logger)
+internal sealed partial class CloudCallObserver(
+    CloudApiMetrics metrics, RetryAfterPause pause, TimeProvider time, ILogger<CloudCallObserver> logger)
     : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -19,6 +21,11 @@ internal sealed partial class CloudCallObserver(CloudApiMetrics metrics, TimePro
         {
             var response = await base.SendAsync(request, cancellationToken);
             code = CloudApiMetrics.CodeOf(response);
+            if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+            {
+                pause.RateLimited(RetryAfterHeader.Read(response, time));
+            }
+
             return response;
         }
         catch (OperationCanceledException)

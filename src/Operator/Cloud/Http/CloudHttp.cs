@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Options;
+using NeevCloud.Operator.Runtime;
 using Polly.RateLimiting;
 using Polly.Timeout;
 
@@ -11,8 +13,17 @@ namespace NeevCloud.Operator.Cloud;
 /// <summary>
 /// Sends one API operation through a named client and returns its typed answer or throws
 /// <see cref="NeevCloudApiException"/>; the one place where HTTP outcomes become the client's error model.
+/// Before anything is sent, three process-wide gates are passed: the <see cref="WriteFence"/> (for calls that
+/// change the cloud), the <see cref="RetryAfterPause"/> after a 429, and the <see cref="CredentialBreaker"/>
+/// after a refused token.
 /// </summary>
-internal sealed class CloudHttp(IHttpClientFactory httpClientFactory, TimeProvider time)
+internal sealed class CloudHttp(
+    IHttpClientFactory httpClientFactory,
+    WriteFence fence,
+    RetryAfterPause pause,
+    CredentialBreaker breaker,
+    IOptions<NeevCloudOptions> options,
+    TimeProvider time)
 {
     private static readonly MediaTypeHeaderValue _json = new("application/json");
 
@@ -52,14 +63,35 @@ internal sealed class CloudHttp(IHttpClientFactory httpClientFactory, TimeProvid
         ITokenProvider? tokens,
         CancellationToken cancellationToken)
     {
+        if (operation.Mutates)
+        {
+            fence.ThrowIfClosed(operation.Name);
+        }
+
+        await pause.WaitAsync(operation.Name, options.Value.Retry.MaxRetryAfter, cancellationToken);
         var client = httpClientFactory.CreateClient(clientName);
         var token = tokens is null ? null : await tokens.GetTokenAsync(cancellationToken);
+        if (breaker.Check(operation.Name, token) is { } refused)
+        {
+            throw refused;
+        }
+
         var response = await SendOnceAsync(client, operation, path, body, token, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized && tokens is not null && token is not null
             && await tokens.RenewAsync(token, cancellationToken) is { } renewed && renewed != token)
         {
             response.Dispose();
+            token = renewed;
             response = await SendOnceAsync(client, operation, path, body, renewed, cancellationToken);
+        }
+
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            breaker.Refused(token);
+        }
+        else
+        {
+            breaker.Accepted();
         }
 
         if (response.IsSuccessStatusCode)

@@ -187,4 +187,33 @@ public sealed class ResilienceTests
         Assert.Equal((CloudErrorKind.RateLimited, (HttpStatusCode?)null), (error.Kind, error.StatusCode));
         Assert.Equal(1, await cloud.CountCallsAsync("createProject"));
     }
+
+    [Fact]
+    public async Task A_429_pauses_every_call_of_the_process_and_a_long_pause_fails_fast_without_a_request()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(new Dictionary<string, string?> { ["NeevCloud:Retry:MaxRetryAfter"] = "00:00:02" });
+        var project = await cloud.CreateProjectAsync("p");
+        await cloud.SetFaultsAsync(new FaultRule("getProject", 429, RetryAfterSeconds: 30, MaxCount: 1));
+        await Assert.ThrowsAsync<NeevCloudApiException>(() => cloud.Client.GetProjectAsync(cloud.Org, project.Id, Ct));
+
+        var error = await Assert.ThrowsAsync<NeevCloudApiException>(() => cloud.Client.ListVmsAsync(cloud.Org, project.Id, cancellationToken: Ct));
+
+        Assert.Equal(CloudErrorKind.RateLimited, error.Kind);
+        Assert.InRange(error.RetryAfter!.Value, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(30));
+        Assert.Equal(0, await cloud.CountCallsAsync("listVMs"));
+    }
+
+    [Fact]
+    public async Task A_short_pause_after_a_429_is_waited_out_by_the_next_call_of_any_operation()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(new Dictionary<string, string?> { ["NeevCloud:Retry:MaxRetryAttempts"] = "0" });
+        var project = await cloud.CreateProjectAsync("p");
+        await cloud.SetFaultsAsync(new FaultRule("getProject", 429, RetryAfterSeconds: 1, MaxCount: 1));
+        await Assert.ThrowsAsync<NeevCloudApiException>(() => cloud.Client.GetProjectAsync(cloud.Org, project.Id, Ct));
+
+        var watch = Stopwatch.StartNew();
+        await cloud.Client.ListVmsAsync(cloud.Org, project.Id, cancellationToken: Ct);
+
+        Assert.InRange(watch.Elapsed, TimeSpan.FromSeconds(0.8), TimeSpan.FromSeconds(5));
+    }
 }

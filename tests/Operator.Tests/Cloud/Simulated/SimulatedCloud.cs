@@ -39,7 +39,9 @@ internal sealed class SimulatedCloud : IAsyncDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static async Task<SimulatedCloud> StartAsync(
-        IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? simulatorTime = null)
+        IReadOnlyDictionary<string, string?>? overrides = null,
+        TimeProvider? simulatorTime = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null)
     {
         var simulator = await SimulatorHost.StartAsync(timeProvider: simulatorTime, cancellationToken: Ct);
         using var admin = new HttpClient { BaseAddress = simulator.BaseAddress };
@@ -63,7 +65,7 @@ internal sealed class SimulatedCloud : IAsyncDisposable
             settings[key] = value;
         }
 
-        return new SimulatedCloud(simulator, CloudClientHost.Create(settings), catalog);
+        return new SimulatedCloud(simulator, CloudClientHost.Create(settings, configure), catalog);
     }
 
     public async Task SetFaultsAsync(params FaultRule[] rules)
