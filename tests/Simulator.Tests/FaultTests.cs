@@ -191,6 +191,8 @@ public sealed class FaultTests
         { """{"rules":[{"operation":"getVM","latency_ms":-1}]}""", "latency_ms" },
         { """{"rules":[{"operation":"getVM","max_count":0}]}""", "max_count" },
         { """{"rules":[{"operation":"getVM","retry_after_seconds":-3}]}""", "retry_after_seconds" },
+        { """{"rules":[{"operation":"getVM","commit_after_ms":700000}]}""", "commit_after_ms" },
+        { """{"rules":[{"operation":"getVM","commit_after_ms":100,"status":503}]}""", "commit_after_ms" },
         { """{"rules":"all"}""", "rules" },
     };
 
@@ -226,5 +228,40 @@ public sealed class FaultTests
         }
 
         Assert.Equal(1, (await sim.Admin.GetCallsAsync(Test.Ct)).CountOf("listProjects", 0));
+    }
+
+    [Fact]
+    public async Task A_late_commit_is_executed_although_the_client_gave_up_and_is_counted_under_status_zero()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        await sim.Admin.SetFaultsAsync([new SimulatorFaultRule { Operation = "createProject", CommitAfterMs = 600, MaxCount = 1 }], cancellationToken: Test.Ct);
+        using var http = new HttpClient { BaseAddress = sim.Host.BaseAddress, Timeout = TimeSpan.FromMilliseconds(150) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", sim.Host.Token);
+
+        await Assert.ThrowsAnyAsync<TaskCanceledException>(
+            () => http.PostAsync(ApiClient.Projects(), new StringContent("""{"name":"committed-late"}""", System.Text.Encoding.UTF8, "application/json"), Test.Ct));
+        Assert.Empty((await sim.Admin.GetStateAsync(Test.Ct)).Projects);
+
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while ((await sim.Admin.GetStateAsync(Test.Ct)).Projects.Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20, Test.Ct);
+        }
+
+        Assert.Equal("committed-late", Assert.Single((await sim.Admin.GetStateAsync(Test.Ct)).Projects).Name);
+        Assert.Equal(1, (await sim.Admin.GetCallsAsync(Test.Ct)).CountOf("createProject", 0));
+    }
+
+    [Fact]
+    public async Task A_late_commit_answers_a_client_that_waits_for_it()
+    {
+        await using var sim = await TestSimulator.StartAsync();
+        await sim.Admin.SetFaultsAsync([new SimulatorFaultRule { Operation = "createProject", CommitAfterMs = 300 }], cancellationToken: Test.Ct);
+
+        var watch = Stopwatch.StartNew();
+        var created = await sim.Api.PostAsync(ApiClient.Projects(), new { name = "patient" });
+
+        Assert.Equal(201, created.Code);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(280), $"took {watch.Elapsed}");
     }
 }

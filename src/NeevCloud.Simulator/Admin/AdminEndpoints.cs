@@ -27,6 +27,7 @@ internal static class AdminEndpoints
                 r.Rule.RetryAfterSeconds,
                 r.Rule.LatencyMs,
                 r.Rule.LostResponse,
+                r.Rule.CommitAfterMs,
                 r.Rule.MaxCount,
                 r.Fired,
             }),

@@ -11,6 +11,7 @@ internal static class FaultRuleCopy
         RetryAfterSeconds = rule.RetryAfterSeconds,
         LatencyMs = rule.LatencyMs,
         LostResponse = rule.LostResponse,
+        CommitAfterMs = rule.CommitAfterMs,
         MaxCount = rule.MaxCount,
     };
 }

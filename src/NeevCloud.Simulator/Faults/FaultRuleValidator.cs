@@ -50,6 +50,16 @@ internal static class FaultRuleValidator
                 problems.Add($"{at}.latency_ms must be between 0 and {MaxLatencyMs}");
             }
 
+            if (rule.CommitAfterMs is < 0 or > MaxLatencyMs)
+            {
+                problems.Add($"{at}.commit_after_ms must be between 0 and {MaxLatencyMs}");
+            }
+
+            if (rule.CommitAfterMs > 0 && (rule.Status is not null || rule.LostResponse))
+            {
+                problems.Add($"{at}.commit_after_ms cannot be combined with status or lost_response: the request is executed and answered");
+            }
+
             if (rule.MaxCount is < 1)
             {
                 problems.Add($"{at}.max_count must be at least 1 when set");

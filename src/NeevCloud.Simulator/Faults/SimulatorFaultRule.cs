@@ -3,7 +3,8 @@ namespace NeevCloud.Simulator;
 /// <summary>
 /// One fault rule. With a <see cref="Status"/> the request is not executed and that status is answered (429 with a
 /// Retry-After header). With <see cref="LostResponse"/> the request is executed and its answer replaced by
-/// <see cref="Status"/>, or 502 when no status is given. With neither it only adds <see cref="LatencyMs"/>.
+/// <see cref="Status"/>, or 502 when no status is given. With <see cref="CommitAfterMs"/> the request is held and then
+/// executed even if the client gave up meanwhile. With none of these it only adds <see cref="LatencyMs"/>.
 /// Latency comes first in every case.
 /// </summary>
 public sealed class SimulatorFaultRule
@@ -25,6 +26,13 @@ public sealed class SimulatorFaultRule
 
     /// <summary>Execute the request, then drop its answer: the client gets a 502 (or <see cref="Status"/>) although the change was made.</summary>
     public bool LostResponse { get; set; }
+
+    /// <summary>
+    /// Hold the request this long (real time) and then execute it whatever the client did meanwhile, as a real
+    /// server does with a request it has received: a client whose own timeout is shorter gives up, and the change
+    /// is still made. Unlike <see cref="LatencyMs"/>, a client that goes away does not cancel it.
+    /// </summary>
+    public int CommitAfterMs { get; set; }
 
     /// <summary>The rule stops firing after this many times; null for no limit.</summary>
     public int? MaxCount { get; set; }

@@ -47,6 +47,11 @@ internal sealed class OperationMiddleware(
     private async Task<int> HandleAsync(HttpContext context, ApiOperation operation)
     {
         var fault = faults.Decide(operation.OperationId);
+        if (fault is { CommitAfter: var commitAfter } && commitAfter > TimeSpan.Zero)
+        {
+            return await CommitLateAsync(context, operation, commitAfter);
+        }
+
         if (fault is { Latency: var latency } && latency > TimeSpan.Zero)
         {
             await Task.Delay(latency, context.RequestAborted);
@@ -80,6 +85,36 @@ internal sealed class OperationMiddleware(
             return await WriteErrorAsync(
                 context, fault.Status ?? StatusCodes.Status502BadGateway, ErrorCodes.BadGateway,
                 $"Simulated lost response: {operation.OperationId} was executed but its answer was dropped.");
+        }
+
+        return await ExecuteAsync(context, operation);
+    }
+
+    /// <summary>
+    /// What a real server does with a request it has received but is slow to commit: the request (body included)
+    /// is in, the client may give up, and the change is made anyway once its time comes. A client still waiting
+    /// gets the answer; one that left is counted under 0, as any client that went away first.
+    /// </summary>
+    private async Task<int> CommitLateAsync(HttpContext context, ApiOperation operation, TimeSpan commitAfter)
+    {
+        context.Request.EnableBuffering();
+        await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        context.Request.Body.Position = 0;
+        var client = context.RequestAborted;
+        context.RequestAborted = CancellationToken.None;
+        await Task.Delay(commitAfter, CancellationToken.None);
+
+        if (operation.RequiresToken && token.Reject(context.Request) is { } reason)
+        {
+            return client.IsCancellationRequested
+                ? 0
+                : await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, reason);
+        }
+
+        if (client.IsCancellationRequested)
+        {
+            await ExecuteAndDropAsync(context);
+            return 0;
         }
 
         return await ExecuteAsync(context, operation);
