@@ -20,4 +20,21 @@ namespace NeevCloud.Crds.Projects;
     fieldPath: ".spec.displayName",
     message: "metadata.name is longer than 100 characters, the limit of a project name: set spec.displayName",
     reason: "FieldValueRequired")]
-public sealed class Project : CustomKubernetesEntity<ProjectSpec, ProjectStatus>;
+// Adopting by id is for a Project that manages nothing yet: one that already manages a cloud project would
+// otherwise be told to manage another while its own is left behind.
+[ValidationRule(
+    "!has(self.spec) || !has(self.spec.projectId) || (has(oldSelf.spec) && has(oldSelf.spec.projectId)) "
+    + "|| !has(oldSelf.status) || !has(oldSelf.status.projectId) || oldSelf.status.projectId == self.spec.projectId",
+    fieldPath: ".spec.projectId",
+    message: "this Project already manages a cloud project (status.projectId); spec.projectId may only name that one",
+    reason: "FieldValueInvalid")]
+public sealed class Project : CustomKubernetesEntity<ProjectSpec, ProjectStatus>, IManagedResource
+{
+    DeletionPolicy IManagedResource.DeletionPolicy => Spec.DeletionPolicy;
+
+    string? IManagedResource.SpecifiedExternalId => Spec.ProjectId;
+
+    string? IManagedResource.StatusExternalId => Status?.ProjectId;
+
+    IConditionedStatus IManagedResource.ManagedStatus => Status ??= new();
+}

@@ -17,13 +17,20 @@ public sealed class ProjectStatus : ConditionedStatus
     [JsonPropertyName("state")]
     public string? State { get; set; }
 
+    /// <summary>The project's name as NeevCloud reports it.</summary>
+    [JsonPropertyName("displayName")]
+    public string? DisplayName { get; set; }
+
+    /// <summary>The project's description as NeevCloud reports it.</summary>
+    [JsonPropertyName("description")]
+    public string? Description { get; set; }
+
     /// <summary>
-    /// When the operator decided to create the project, written before the create call. With no
-    /// projectId recorded, it tells a restarted operator to look the project up by name before
-    /// creating it again.
+    /// Where the cloud project differs from the spec (field: desired vs observed), as last seen; the operator
+    /// corrects it and records an event.
     /// </summary>
-    [JsonPropertyName("createRequestedAt")]
-    public DateTime? CreateRequestedAt { get; set; }
+    [JsonPropertyName("drift")]
+    public string? Drift { get; set; }
 
     /// <summary>The resources in the cluster that reference this project, as Kind/name (references are always within the namespace); they block its deletion.</summary>
     [JsonPropertyName("dependents")]

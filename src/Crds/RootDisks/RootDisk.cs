@@ -17,4 +17,13 @@ namespace NeevCloud.Crds.RootDisks;
 [GenericAdditionalPrinterColumn(".status.attachedTo", "Attached To", "string")]
 [GenericAdditionalPrinterColumn(".status.sizeGb", "Size GB", "integer", Priority = PrinterColumnPriority.WideView)]
 [GenericAdditionalPrinterColumn(PrinterColumnPaths.Age, "Age", "date")]
-public sealed class RootDisk : CustomKubernetesEntity<RootDiskSpec, RootDiskStatus>;
+public sealed class RootDisk : CustomKubernetesEntity<RootDiskSpec, RootDiskStatus>, IManagedResource
+{
+    DeletionPolicy IManagedResource.DeletionPolicy => Spec.DeletionPolicy;
+
+    string? IManagedResource.SpecifiedExternalId => Spec.DiskId;
+
+    string? IManagedResource.StatusExternalId => Spec.DiskId;
+
+    IConditionedStatus IManagedResource.ManagedStatus => Status ??= new();
+}

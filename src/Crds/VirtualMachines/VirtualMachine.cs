@@ -23,4 +23,13 @@ namespace NeevCloud.Crds.VirtualMachines;
 [MetadataNameValidationRule(
     "self.matches('^[a-z0-9]([-a-z0-9]*[a-z0-9])?$')",
     "metadata.name is the VM name in NeevCloud and must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit")]
-public sealed class VirtualMachine : CustomKubernetesEntity<VirtualMachineSpec, VirtualMachineStatus>;
+public sealed class VirtualMachine : CustomKubernetesEntity<VirtualMachineSpec, VirtualMachineStatus>, IManagedResource
+{
+    DeletionPolicy IManagedResource.DeletionPolicy => Spec.DeletionPolicy;
+
+    string? IManagedResource.SpecifiedExternalId => null;
+
+    string? IManagedResource.StatusExternalId => Status?.VmId;
+
+    IConditionedStatus IManagedResource.ManagedStatus => Status ??= new();
+}

@@ -44,13 +44,6 @@ public sealed class VirtualMachineStatus : ConditionedStatus
     [JsonPropertyName("dataDisks")]
     public IList<DiskStatus>? DataDisks { get; set; }
 
-    /// <summary>
-    /// When the operator decided to create the VM, written before the create call. With no vmId
-    /// recorded, it tells a restarted operator to look the VM up by name before creating it again.
-    /// </summary>
-    [JsonPropertyName("createRequestedAt")]
-    public DateTime? CreateRequestedAt { get; set; }
-
     /// <summary>The spec.restartRequestedAt value the operator last acted on; a different spec value asks for another restart.</summary>
     [JsonPropertyName("lastHandledRestartRequestedAt")]
     public string? LastHandledRestartRequestedAt { get; set; }

@@ -8,29 +8,39 @@ using NeevCloud.Operator.Controllers.Projects;
 using NeevCloud.Operator.Controllers.RootDisks;
 using NeevCloud.Operator.Controllers.VirtualMachines;
 using NeevCloud.Operator.Runtime;
+using NeevCloud.Operator.Runtime.Managed;
 
 namespace NeevCloud.Operator.Controllers;
 
 public static class NeevCloudControllersServiceCollectionExtensions
 {
-    /// <summary>The NeevCloud client and the controllers of the operator's resources.</summary>
+    /// <summary>The NeevCloud client and the three kinds, each an external client of the shared lifecycle.</summary>
     public static IServiceCollection AddNeevCloudControllers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNeevCloudClient(configuration);
-        services.Configure<RefreshOptions>(configuration.GetSection("Operator:Refresh"));
+        services.AddSingleton<IFailureClassifier, CloudFailureTable>();
+
         // VMs are the many: more workers and passes than the runtime's defaults (4, 50/s). Cloud calls stay
         // bounded by NeevCloud:RateLimit and the shared per-project LIST; a pass writes only a changed status.
-        var vmControllerOptions = new ControllerOptions { Name = VirtualMachineController.Name, Workers = 8, PassesPerSecond = 200, PassBurst = 200 };
+        var vmControllerOptions = new ControllerOptions { Name = VirtualMachineExternalClient.Name, Workers = 8, PassesPerSecond = 200, PassBurst = 200 };
         configuration.GetSection("Operator:VirtualMachines").Bind(vmControllerOptions);
 
         services.AddSingleton<ProjectDependents>();
         services.AddSingleton<ProjectReferences>();
-        services.AddSingleton<CloudVmSnapshots>();
-        services.AddHostedService<CloudVmPoller>();
         services.AddSingleton<KeptRootDisks>();
-        services.AddEntityCache<Project>();
-        services.AddEntityCache<VirtualMachine>();
-        services.AddEntityCache<RootDisk>();
+
+        // One LIST per project, shared by its VMs (and one by its disks); a change it sees queues the object it belongs to.
+        services.AddPolledListing(sp => new VmListing(
+            (scope, ct) => sp.GetRequiredService<INeevCloudClient>().ListAllVmsAsync(scope.OrganizationId, scope.ProjectId, ct),
+            vm => vm.Id,
+            VirtualMachineExternalClient.SameObservation,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddPolledListing(sp => new RootDiskListing(
+            (scope, ct) => sp.GetRequiredService<INeevCloudClient>().ListAllRootDisksAsync(scope.OrganizationId, scope.ProjectId, ct),
+            disk => disk.Id,
+            // Every field a RootDisk reports (status, attachment, message) is a scalar of the record.
+            (a, b) => a == b,
+            sp.GetRequiredService<TimeProvider>()));
 
         // A dependent that appears or goes re-examines its Project (its status, a blocked deletion).
         services.AddSecondaryWatch<VirtualMachine, Project>((_, vm) => [ObjectKey.Of(vm.Metadata.NamespaceProperty, vm.Spec.ProjectRef.Name)], SpecOrPresenceChanged);
@@ -46,12 +56,9 @@ public static class NeevCloudControllersServiceCollectionExtensions
         services.AddSecondaryWatch<VirtualMachine, RootDisk>((_, vm) =>
             vm.Spec.RootDisk.Attach?.RootDiskRef is { } reference ? [ObjectKey.Of(vm.Metadata.NamespaceProperty, reference.Name)] : []);
 
-        // The shared per-project LIST queues the VMs whose cloud state it saw change.
-        services.AddSingleton<ISecondaryWatch<VirtualMachine>>(sp => sp.GetRequiredService<CloudVmSnapshots>());
-
-        services.AddController<Project, ProjectController>(new ControllerOptions { Name = ProjectController.Name });
-        services.AddController<VirtualMachine, VirtualMachineController>(vmControllerOptions);
-        services.AddController<RootDisk, RootDiskController>(new ControllerOptions { Name = RootDiskController.Name });
+        services.AddManagedResource<Project, ProjectExternalClient>(new ControllerOptions { Name = ProjectExternalClient.Name });
+        services.AddManagedResource<VirtualMachine, VirtualMachineExternalClient>(vmControllerOptions);
+        services.AddManagedResource<RootDisk, RootDiskExternalClient>(new ControllerOptions { Name = RootDiskExternalClient.Name });
         return services;
     }
 
@@ -64,6 +71,7 @@ public static class NeevCloudControllersServiceCollectionExtensions
     private static bool ReadinessChanged(Project? old, Project? current) =>
         old is null || current is null
         || old.Status?.ProjectId != current.Status?.ProjectId
+        || ManagedAnnotations.ExternalIdOf(old.Metadata) != ManagedAnnotations.ExternalIdOf(current.Metadata)
         || Conditions.Find(old.Status?.Conditions, ConditionTypes.Ready)?.Status != Conditions.Find(current.Status?.Conditions, ConditionTypes.Ready)?.Status
         || (old.Metadata.DeletionTimestamp is null) != (current.Metadata.DeletionTimestamp is null);
 }

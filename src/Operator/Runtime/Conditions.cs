@@ -22,6 +22,35 @@ public static class Conditions
         status.ObservedGeneration = generation;
     }
 
+    /// <summary>
+    /// Reports a failure that may pass by itself (a 5xx, a 429, a refused action): Reconciling=True with its
+    /// reason and message, Stalled=False, and Ready keeps the verdict it had — the VM is as running as it was
+    /// before the cloud stopped answering. An object with no verdict yet gets Ready=False with the same reason.
+    /// </summary>
+    public static void SetRetrying(IConditionedStatus status, string reason, string message, long? generation, DateTimeOffset now)
+    {
+        status.Conditions ??= [];
+        if (Find(status.Conditions, ConditionTypes.Ready) is null)
+        {
+            Set(status.Conditions, ConditionTypes.Ready, "False", reason, message, generation, now);
+        }
+
+        Set(status.Conditions, ConditionTypes.Reconciling, "True", reason, message, generation, now);
+        Set(status.Conditions, ConditionTypes.Stalled, "False", "NotStalled", "", generation, now);
+        status.ObservedGeneration = generation;
+    }
+
+    /// <summary>Paused=True with how to resume; the other conditions keep what they said before the pause.</summary>
+    public static void SetPaused(IConditionedStatus status, string message, long? generation, DateTimeOffset now)
+    {
+        status.Conditions ??= [];
+        Set(status.Conditions, ConditionTypes.Paused, "True", "PauseAnnotation", message, generation, now);
+    }
+
+    /// <summary>Removes a condition (e.g. Paused once the object is resumed); returns whether it was there.</summary>
+    public static bool Remove(IConditionedStatus status, string type) =>
+        status.Conditions is { } conditions && Find(conditions, type) is { } existing && conditions.Remove(existing);
+
     /// <summary>Sets one condition in place; returns whether anything changed.</summary>
     public static bool Set(
         IList<V1Condition> conditions, string type, string status, string reason, string message, long? generation, DateTimeOffset now)

@@ -10,13 +10,20 @@ namespace NeevCloud.Operator.Runtime;
 /// Runs every controller: caches start on all replicas (so a new leader starts warm and
 /// /readyz means "caches synced"), workers only on the leader. Losing leadership stops the
 /// process, as controller-runtime does: a clean restart is safer than a half-stopped leader.
-/// Shutdown lets in-flight passes finish.
+/// Shutdown lets in-flight passes finish, then hands the Lease on at once.
+/// <para>
+/// The <see cref="WriteFence"/> follows leadership: it opens while the Lease is held and renewed, and closes the
+/// moment shutdown begins or the Lease is lost — before the passes still running have finished — so no mutating
+/// cloud call starts on a replica another may already have replaced.
+/// </para>
 /// </summary>
 public sealed partial class ControllerManager(
     IEnumerable<IManagedCache> caches,
     IEnumerable<IManagedController> controllers,
     IKubernetes kubernetes,
     IOptions<LeaderElectionOptions> leaderElection,
+    WriteFence fence,
+    TimeProvider time,
     IHostApplicationLifetime lifetime,
     ILogger<ControllerManager> logger) : BackgroundService
 {
@@ -45,7 +52,10 @@ public sealed partial class ControllerManager(
             }
             else
             {
+                // One replica, no Lease: only shutdown closes the fence.
                 _leading = true;
+                fence.Grant(validUntil: null);
+                using var revokeOnStop = stoppingToken.Register(() => fence.Revoke("the operator is shutting down"));
                 await RunWorkersAsync(stoppingToken);
             }
         }
@@ -61,7 +71,9 @@ public sealed partial class ControllerManager(
     {
         var ns = options.Namespace ?? PodNamespace();
         var identity = $"{Environment.MachineName}_{Guid.NewGuid():N}";
-        var config = new LeaderElectionConfig(new TypedLeaseLock(kubernetes, ns, options.LeaseName, identity))
+        var leaseLock = new FencingLeaseLock(new TypedLeaseLock(kubernetes, ns, options.LeaseName, identity), fence, options.RenewDeadline, time);
+        using var stopFencing = stoppingToken.Register(() => leaseLock.Stop("the operator is shutting down"));
+        var config = new LeaderElectionConfig(leaseLock)
         {
             LeaseDuration = options.LeaseDuration,
             RenewDeadline = options.RenewDeadline,
@@ -79,6 +91,7 @@ public sealed partial class ControllerManager(
         elector.OnStoppedLeading += () =>
         {
             _leading = false;
+            leaseLock.Stop("the Lease was lost");
             workersStop.Cancel();
         };
         elector.OnError += ex => LogElectionError(ex);
@@ -90,10 +103,30 @@ public sealed partial class ControllerManager(
             await workers;
         }
 
-        if (!stoppingToken.IsCancellationRequested)
+        if (stoppingToken.IsCancellationRequested && workers is not null)
+        {
+            await ReleaseLeaseAsync(leaseLock, identity);
+        }
+        else if (!stoppingToken.IsCancellationRequested)
         {
             LogLostLeadership(identity);
             lifetime.StopApplication();
+        }
+    }
+
+    private async Task ReleaseLeaseAsync(FencingLeaseLock leaseLock, string identity)
+    {
+        // Every pass has finished and the fence is closed: the next replica may start now, not a lease duration later.
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await leaseLock.ReleaseAsync(timeout.Token);
+            LogReleased(identity);
+        }
+        catch (Exception ex)
+        {
+            // It then expires on its own.
+            LogReleaseFailed(ex);
         }
     }
 
@@ -113,6 +146,12 @@ public sealed partial class ControllerManager(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Became leader as {Identity} (lease {Namespace}/{Lease})")]
     private partial void LogLeading(string identity, string @namespace, string lease);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Released the Lease as {Identity}")]
+    private partial void LogReleased(string identity);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not release the Lease; it expires on its own")]
+    private partial void LogReleaseFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Leader election error")]
     private partial void LogElectionError(Exception exception);

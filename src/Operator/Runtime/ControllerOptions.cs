@@ -4,7 +4,6 @@ namespace NeevCloud.Operator.Runtime;
 public sealed record ControllerOptions
 {
     public const string DefaultFinalizer = "neevcloud.com/finalizer";
-    public const string PausedAnnotation = "neevcloud.com/paused";
 
     /// <summary>The controller's name in logs and metrics (e.g. "virtualmachine").</summary>
     public required string Name { get; init; }

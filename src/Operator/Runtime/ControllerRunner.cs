@@ -12,6 +12,7 @@ namespace NeevCloud.Operator.Runtime;
 /// Runs one controller: cache events feed a keyed work queue; workers load the object, handle
 /// deletion through the finalizer, ensure the finalizer, reconcile, write status when it
 /// changed, and schedule the next pass. Each step is one patch; nothing is replaced whole.
+/// Every log line of a pass carries the object (controller, namespace, name) as scope.
 /// </summary>
 public sealed partial class ControllerRunner<TEntity> : IManagedController, IDisposable
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
@@ -24,7 +25,6 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
     private readonly ControllerMetrics _metrics;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly Dictionary<string, int> _reconcileCounts = [];
     private readonly TokenBucketRateLimiter _limiter;
 
     public ControllerRunner(
@@ -71,18 +71,6 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
     public WorkQueue Queue { get; }
 
     public string Name => _options.Name;
-
-    /// <summary>How often each key was reconciled (for hot-loop checks in tests and soaks).</summary>
-    public IReadOnlyDictionary<string, int> ReconcileCounts
-    {
-        get
-        {
-            lock (_reconcileCounts)
-            {
-                return new Dictionary<string, int>(_reconcileCounts);
-            }
-        }
-    }
 
     /// <summary>Asks for a pass over an object, e.g. when something it depends on changed.</summary>
     public void Enqueue(string key) => Queue.Add(key);
@@ -147,16 +135,14 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
             return "success";
         }
 
-        if (cached.Metadata.Annotations?.TryGetValue(ControllerOptions.PausedAnnotation, out var paused) == true && paused == "true")
+        var (ns, name) = ObjectKey.Split(key);
+        using var controller = CurrentController.Begin(_options.Name);
+        using var scope = _logger.BeginScope(new Dictionary<string, object?>
         {
-            LogPaused(_options.Name, key);
-            return "success";
-        }
-
-        lock (_reconcileCounts)
-        {
-            _reconcileCounts[key] = _reconcileCounts.GetValueOrDefault(key) + 1;
-        }
+            ["Controller"] = _options.Name,
+            ["Namespace"] = ns,
+            ["Name"] = name,
+        });
 
         // Out-of-process soaks count these lines per key to find hot loops across restarts.
         LogReconciling(_options.Name, key);
@@ -180,6 +166,12 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
 
         var result = await _controller().ReconcileAsync(entity, cancellationToken);
         await WriteStatusIfChangedAsync(entity, statusBefore, cancellationToken);
+        if (result.Failed)
+        {
+            Queue.AddRateLimited(key, result.RequeueAfter);
+            return "error";
+        }
+
         Queue.Forget(key);
         if (result.RequeueAfter is { } after)
         {
@@ -200,8 +192,15 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
 
         var outcome = await _finalizer().FinalizeAsync(entity, cancellationToken);
         await WriteStatusIfChangedAsync(entity, statusBefore, cancellationToken);
+        if (outcome.Failed)
+        {
+            Queue.AddRateLimited(key, outcome.RetryAfter);
+            return "error";
+        }
+
         if (!outcome.Completed)
         {
+            Queue.Forget(key);
             Queue.AddAfter(key, outcome.RetryAfter);
             return "requeue_after";
         }
@@ -247,7 +246,4 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Controller}: reconciling {Key}")]
     private partial void LogReconciling(string controller, string key);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Controller}: {Key} is paused (neevcloud.com/paused=true); skipped")]
-    private partial void LogPaused(string controller, string key);
 }

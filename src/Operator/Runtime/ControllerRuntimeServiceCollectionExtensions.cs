@@ -3,6 +3,9 @@ using k8s.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NeevCloud.Crds;
+using NeevCloud.Operator.Runtime.Managed;
+using NeevCloud.Operator.Runtime.Polling;
 using Prometheus;
 
 namespace NeevCloud.Operator.Runtime;
@@ -25,6 +28,13 @@ public static class ControllerRuntimeServiceCollectionExtensions
         services.AddSingleton(_ => new ControllerMetrics(Metrics.DefaultFactory));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<EventRecorder>();
+        services.AddSingleton<IEventRecorder>(sp => sp.GetRequiredService<EventRecorder>());
+        services.Configure<ManagedOptions>(configuration.GetSection(ManagedOptions.SectionName));
+        services.Configure<RefreshOptions>(configuration.GetSection(RefreshOptions.SectionName));
+        // Closed until this replica leads (registered before the cloud client, which would otherwise add an open one).
+        services.AddSingleton(sp => WriteFence.ClosedUntilGranted(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ListingPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<ListingPoller>());
         services.AddSingleton<ControllerManager>();
         services.AddHostedService(sp => sp.GetRequiredService<ControllerManager>());
         return services;
@@ -71,6 +81,35 @@ public static class ControllerRuntimeServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<ISecondaryWatch<TEntity>>()));
         services.AddSingleton<IManagedController>(sp => sp.GetRequiredService<ControllerRunner<TEntity>>());
+        return services;
+    }
+
+    /// <summary>
+    /// A kind managed by the shared lifecycle (<see cref="ManagedReconciler{TEntity}"/>): all it brings is its
+    /// <see cref="IExternalClient{TEntity}"/>. An <see cref="IFailureClassifier"/> must be registered once.
+    /// </summary>
+    public static IServiceCollection AddManagedResource<TEntity, TExternalClient>(this IServiceCollection services, ControllerOptions options)
+        where TEntity : class, IManagedResource
+        where TExternalClient : class, IExternalClient<TEntity>
+    {
+        services.AddEntityCache<TEntity>();
+        services.AddSingleton<IMetadataWriter<TEntity>, EntityMetadataWriter<TEntity>>();
+        services.AddSingleton<TExternalClient>();
+        services.AddSingleton<IExternalClient<TEntity>>(sp => sp.GetRequiredService<TExternalClient>());
+        return services.AddController<TEntity, ManagedReconciler<TEntity>>(options);
+    }
+
+    /// <summary>
+    /// A cloud listing shared by the objects of one kind (<see cref="PolledListing{TScope, TItem, TEntity}"/>): polled by
+    /// the <see cref="ListingPoller"/>, and routing the changes it sees to the work queue of <typeparamref name="TEntity"/>.
+    /// </summary>
+    public static IServiceCollection AddPolledListing<TScope, TItem, TEntity>(
+        this IServiceCollection services, Func<IServiceProvider, PolledListing<TScope, TItem, TEntity>> create)
+        where TScope : notnull
+    {
+        services.AddSingleton(create);
+        services.AddSingleton<IPolledListing>(sp => sp.GetRequiredService<PolledListing<TScope, TItem, TEntity>>());
+        services.AddSingleton<ISecondaryWatch<TEntity>>(sp => sp.GetRequiredService<PolledListing<TScope, TItem, TEntity>>());
         return services;
     }
 

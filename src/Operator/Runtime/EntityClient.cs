@@ -90,6 +90,22 @@ public sealed class EntityClient<TEntity>(IKubernetes client)
     }
 
     /// <summary>
+    /// Sets (or, for a null value, removes) annotations, guarded by the resourceVersion the caller saw: a
+    /// concurrent change answers 409 instead of being overwritten.
+    /// </summary>
+    public Task<TEntity> PatchAnnotationsAsync(TEntity entity, IReadOnlyDictionary<string, string?> annotations, CancellationToken cancellationToken)
+    {
+        var patch = new
+        {
+            metadata = new { resourceVersion = entity.Metadata.ResourceVersion, annotations },
+        };
+        return client.CustomObjects.PatchNamespacedCustomObjectAsync<TEntity>(
+            new V1Patch(KubernetesJson.Serialize(patch), V1Patch.PatchType.MergePatch),
+            Metadata.Group, Metadata.Version, entity.Metadata.NamespaceProperty, Metadata.Plural, entity.Metadata.Name,
+            cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
     /// Replaces .status through the status subresource. The operator is the only writer of
     /// status, so no resourceVersion guard: the newest computed status wins.
     /// </summary>

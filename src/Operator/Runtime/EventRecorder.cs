@@ -11,7 +11,7 @@ namespace NeevCloud.Operator.Runtime;
 /// for the same object is recorded at most once per quiet period, so a retrying object cannot
 /// flood the API server with events.
 /// </summary>
-public sealed partial class EventRecorder(IKubernetes kubernetes, ILogger<EventRecorder> logger, TimeProvider? timeProvider = null)
+public sealed partial class EventRecorder(IKubernetes kubernetes, ILogger<EventRecorder> logger, TimeProvider? timeProvider = null) : IEventRecorder
 {
     public const string ReportingController = "neevcloud.com/neev-operator";
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMinutes(10);

@@ -88,8 +88,11 @@ public sealed class WorkQueue : IDisposable
         }
     }
 
-    /// <summary>Queues a key after its failure back-off and counts the failure.</summary>
-    public TimeSpan AddRateLimited(string key)
+    /// <summary>
+    /// Queues a key after its failure back-off (but not sooner than <paramref name="atLeast"/>, e.g. a
+    /// Retry-After) and counts the failure.
+    /// </summary>
+    public TimeSpan AddRateLimited(string key, TimeSpan? atLeast = null)
     {
         TimeSpan delay;
         lock (_lock)
@@ -97,6 +100,11 @@ public sealed class WorkQueue : IDisposable
             var failures = _failures.GetValueOrDefault(key) + 1;
             _failures[key] = failures;
             delay = _backoff.DelayFor(failures, Random.Shared.NextDouble());
+        }
+
+        if (atLeast is { } floor && floor > delay)
+        {
+            delay = floor;
         }
 
         _metrics?.Retries.Inc();

@@ -4,7 +4,7 @@ using static Integration.Tests.Crds.Manifests;
 namespace Integration.Tests.Crds;
 
 /// <summary>
-/// Every API constraint (DESIGN §5 "Bad input"), each as one valid manifest with one thing wrong.
+/// Every API constraint a user can get wrong, each as one valid manifest with one thing wrong.
 /// The phrases are the API server's own wording for schema errors and ours for CEL rules.
 /// </summary>
 internal static class InvalidManifests

@@ -45,7 +45,6 @@ public sealed class TypedClientTests(KubernetesFixture cluster) : CrdTest(cluste
             VmId = "0b7c5e2a-51f4-4e1b-9c8e-3f2d1a0b9c8d",
             Phase = "running",
             PublicIp = "203.0.113.10",
-            CreateRequestedAt = requestedAt,
             ObservedGeneration = created.Metadata.Generation,
             Conditions =
             [
@@ -64,7 +63,6 @@ public sealed class TypedClientTests(KubernetesFixture cluster) : CrdTest(cluste
         var updated = await ReplaceStatusAsync(created);
 
         Assert.Equal("Running", Assert.Single(updated.Status.Conditions).Reason);
-        Assert.Equal(requestedAt, updated.Status.CreateRequestedAt);
         var table = await Cluster.KubectlAsync(["get", "nvm", "typed-2", "-n", Namespace, "--no-headers"], cancellationToken: TestContext.Current.CancellationToken);
         Assert.Matches(@"^typed-2\s+running\s+True\s+203\.0\.113\.10\s+0b7c5e2a-51f4-4e1b-9c8e-3f2d1a0b9c8d\s+\S+\s*$", table.StdOut);
     }

@@ -90,18 +90,21 @@ public sealed class VirtualMachineControllerTests(KubernetesFixture cluster) : O
     }
 
     [Fact]
-    public async Task A_vm_the_cloud_rejects_is_stalled_with_the_clouds_message_and_not_retried()
+    public async Task A_vm_the_cloud_rejects_is_stalled_with_the_clouds_message_and_created_once_the_refusal_goes_away()
     {
+        // A 400 that goes away (a quota freed, a region back): InvalidSpec is not the end of the VM.
+        await Cloud.RefuseAsync("createVM", 400, times: 1, Ct);
         await StartOperatorAsync();
         await ApplyAsync(Project("team"));
-        await ApplyAsync(VmWithNewDisk("bad-image", "team", image: "no-such-image"));
+        await ApplyAsync(VmWithNewDisk("refused", "team"));
 
-        var stalled = await WaitForConditionAsync<VirtualMachine>("bad-image", ConditionTypes.Stalled, "True", "InvalidSpec");
-        Assert.Contains("no-such-image", Conditions.Find(stalled.Status.Conditions, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+        var stalled = await WaitForConditionAsync<VirtualMachine>("refused", ConditionTypes.Stalled, "True", "InvalidSpec");
+        Assert.Contains("createVM", Conditions.Find(stalled.Status.Conditions, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
         Assert.Null(stalled.Status.VmId);
-        await Task.Delay(TimeSpan.FromSeconds(2), Ct);
-        Assert.Equal(1, await Cloud.CallsAsync("createVM", Ct));
-        Assert.Empty((await Cloud.StateAsync(Ct)).Vms);
+
+        var ready = await WaitForReadyAsync<VirtualMachine>("refused");
+        Assert.Equal([ready.Status.VmId], (await Cloud.StateAsync(Ct)).Vms.Select(vm => vm.Id));
+        Assert.Equal(2, await Cloud.CallsAsync("createVM", Ct));
     }
 
     [Fact]

@@ -49,9 +49,9 @@ public sealed class ControllerRunnerTests(KubernetesFixture cluster)
         await running.Client.CreateAsync(WidgetCrd.New(ns, "w2", size: 1), ct);
         await Eventually.AssertAsync(async () => Assert.Equal(1, (await running.Client.GetAsync(ns, "w2", ct))!.Status.ObservedSize), Timeout, ct);
         var settled = (await running.Client.GetAsync(ns, "w2", ct))!.Metadata.ResourceVersion;
-        var passes = running.ReconcilesOf(ns, "w2");
+        var passes = running.ReconcilesOf("w2");
 
-        await Eventually.AssertAsync(() => Assert.True(running.ReconcilesOf(ns, "w2") >= passes + 10), Timeout, ct);
+        await Eventually.AssertAsync(() => Assert.True(running.ReconcilesOf("w2") >= passes + 10), Timeout, ct);
 
         Assert.Equal(settled, (await running.Client.GetAsync(ns, "w2", ct))!.Metadata.ResourceVersion);
     }
@@ -78,12 +78,12 @@ public sealed class ControllerRunnerTests(KubernetesFixture cluster)
         await using var running = RunningController.Start(cluster.Client, ns, new DelegateController(
             _ => throw new InvalidOperationException("the cloud is down")));
         await running.Client.CreateAsync(WidgetCrd.New(ns, "w4", size: 1), ct);
-        await Eventually.AssertAsync(() => Assert.True(running.ReconcilesOf(ns, "w4") >= 1), Timeout, ct);
+        await Eventually.AssertAsync(() => Assert.True(running.ReconcilesOf("w4") >= 1), Timeout, ct);
 
         await Task.Delay(TimeSpan.FromSeconds(3), ct);
 
         // 200 ms doubling: about 4 retries in 3 s; a hot loop would make hundreds.
-        Assert.InRange(running.ReconcilesOf(ns, "w4"), 2, 7);
+        Assert.InRange(running.ReconcilesOf("w4"), 2, 7);
         Assert.True(running.Runner.Queue.Failures($"{ns}/w4") >= 2);
     }
 
@@ -115,7 +115,7 @@ public sealed class ControllerRunnerTests(KubernetesFixture cluster)
 
         await Eventually.AssertAsync(() => Assert.True(running.Runner.Queue.Depth == 0 && inFlight.Values.All(v => v == 0)), Timeout, ct);
         Assert.Equal(0, overlaps);
-        Assert.InRange(running.ReconcilesOf(ns, "w5"), 2, 31);
+        Assert.InRange(running.ReconcilesOf("w5"), 2, 31);
     }
 
     [Fact]
@@ -148,26 +148,6 @@ public sealed class ControllerRunnerTests(KubernetesFixture cluster)
 
         Volatile.Write(ref release, true);
         await Eventually.AssertAsync(async () => Assert.Null(await running.Client.GetAsync(ns, "w6", ct)), Timeout, ct);
-    }
-
-    [Fact]
-    public async Task A_paused_object_is_left_alone()
-    {
-        var (ct, ns) = await PrepareAsync();
-        await using var running = RunningController.Start(cluster.Client, ns, new DelegateController(w =>
-        {
-            SetReady(w);
-            return Task.FromResult(ReconcileResult.Done);
-        }));
-        var paused = WidgetCrd.New(ns, "w7", size: 2);
-        paused.Metadata.Annotations = new Dictionary<string, string> { [ControllerOptions.PausedAnnotation] = "true" };
-        await running.Client.CreateAsync(paused, ct);
-        await running.Client.CreateAsync(WidgetCrd.New(ns, "w8", size: 2), ct);
-
-        await Eventually.AssertAsync(async () => Assert.Equal(2, (await running.Client.GetAsync(ns, "w8", ct))!.Status?.ObservedSize), Timeout, ct);
-        var untouched = await running.Client.GetAsync(ns, "w7", ct);
-        Assert.Null(untouched!.Status?.ObservedSize);
-        Assert.Null(untouched.Metadata.Finalizers);
     }
 
     private static void SetReady(Widget widget)

@@ -11,9 +11,11 @@ internal sealed class RunningController : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _cacheTask;
     private readonly Task _workersTask;
+    private readonly DelegateController _controller;
 
     private RunningController(IKubernetes kubernetes, string ns, DelegateController controller, int workers)
     {
+        _controller = controller;
         Client = new EntityClient<Widget>(kubernetes);
         Cache = new EntityCache<Widget>(Client, new CacheOptions { Namespaces = [ns] }, NullLogger.Instance);
         Runner = new ControllerRunner<Widget>(
@@ -41,7 +43,8 @@ internal sealed class RunningController : IAsyncDisposable
     public static RunningController Start(IKubernetes kubernetes, string ns, DelegateController controller, int workers = 2) =>
         new(kubernetes, ns, controller, workers);
 
-    public int ReconcilesOf(string ns, string name) => Runner.ReconcileCounts.GetValueOrDefault($"{ns}/{name}");
+    /// <summary>Passes of the object of this name (each test has a namespace of its own).</summary>
+    public int ReconcilesOf(string name) => _controller.PassesOf(name);
 
     public async ValueTask DisposeAsync()
     {

@@ -21,7 +21,7 @@ internal sealed class CloudApiMetrics(IMetricFactory factory)
 
     public void Observe(string operation, string code, TimeSpan duration)
     {
-        _requests.WithLabels(operation, code, CloudCallContext.Controller ?? NoController).Inc();
+        _requests.WithLabels(operation, code, Runtime.CurrentController.Name ?? NoController).Inc();
         _duration.WithLabels(operation).Observe(duration.TotalSeconds);
     }
 

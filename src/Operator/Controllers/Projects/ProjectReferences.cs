@@ -16,20 +16,22 @@ public sealed class ProjectReferences(EntityCache<Project> projects)
         }
 
         var status = project.Status;
+        // The metadata record of the id is the one that survives a lost status.
+        var projectId = Runtime.Managed.ManagedAnnotations.ExternalIdOf(project.Metadata) ?? status?.ProjectId;
         if (project.Metadata.DeletionTimestamp is not null)
         {
-            return new(project, status?.OrganizationId, status?.ProjectId, Readiness.InProgress(
+            return new(project, status?.OrganizationId, projectId, Readiness.InProgress(
                 "ProjectDeleting", $"Project {ns}/{name} is being deleted; nothing new is created in it"));
         }
 
         var ready = Conditions.Find(status?.Conditions, ConditionTypes.Ready);
-        if (status?.ProjectId is null || ready?.Status != "True")
+        if (projectId is null || status?.OrganizationId is null || ready?.Status != "True")
         {
             var why = ready is null ? "the operator has not reported on it yet" : $"{ready.Reason}: {ready.Message}";
-            return new(project, status?.OrganizationId, status?.ProjectId, Readiness.InProgress(
+            return new(project, status?.OrganizationId, projectId, Readiness.InProgress(
                 "WaitingForProject", $"Project {ns}/{name} is not Ready yet ({why})"));
         }
 
-        return new(project, status.OrganizationId, status.ProjectId, null);
+        return new(project, status.OrganizationId, projectId, null);
     }
 }

@@ -3,7 +3,7 @@ using NeevCloud.Operator.Runtime;
 
 namespace NeevCloud.Operator.Controllers.RootDisks;
 
-/// <summary>How a cloud root disk's status reads as kstatus conditions (design §2.3). Pure.</summary>
+/// <summary>How a cloud root disk's status reads as kstatus conditions. Pure.</summary>
 public static class RootDiskReadiness
 {
     public static Readiness ForCloudStatus(OpenEnum<RootDiskStatus> status, bool attached, string? vmId, string? cloudMessage) => status.Value switch

@@ -1,7 +1,6 @@
 using System.Net;
 using k8s.Autorest;
 using k8s.Models;
-using Microsoft.Extensions.Options;
 using NeevCloud.Crds;
 using NeevCloud.Crds.RootDisks;
 using NeevCloud.Crds.VirtualMachines;
@@ -12,8 +11,8 @@ using NeevCloud.Operator.Runtime;
 namespace NeevCloud.Operator.Controllers.VirtualMachines;
 
 /// <summary>
-/// What happens to a root disk a deleted VM created with deleteRootDisk=false (design §2.2): it
-/// outlives the VM and is recorded as a RootDisk named &lt;vm&gt;-root so a new VM can attach it.
+/// What happens to a root disk a deleted VM created with deleteRootDisk=false: it outlives the VM and is
+/// recorded as a RootDisk named &lt;vm&gt;-root so a new VM can attach it.
 /// When the Project is being deleted too, the disk is deleted instead: NeevCloud never deletes a
 /// project that still holds a disk, so keeping it would leave the whole deletion stuck.
 /// </summary>
@@ -22,28 +21,27 @@ public sealed class KeptRootDisks(
     ProjectReferences projects,
     EntityClient<RootDisk> rootDiskClient,
     EntityCache<RootDisk> rootDisks,
-    EventRecorder events,
-    IOptions<RefreshOptions> refresh)
+    IEventRecorder events)
 {
     /// <summary>Marks a RootDisk the operator created for a disk kept from the VM named in the value.</summary>
     public const string KeptFromLabel = "neevcloud.com/kept-from-vm";
 
     public static string NameFor(VirtualMachine vm) => $"{vm.Metadata.Name}-root";
 
-    /// <summary>Done once the disk is recorded, deleted, or not ours to look after.</summary>
-    public async Task<FinalizeResult> ReleaseAsync(VirtualMachine vm, CancellationToken cancellationToken)
+    /// <summary>Null once the disk is recorded, deleted, or not ours to look after; otherwise what is still being done.</summary>
+    public async Task<Readiness?> ReleaseAsync(VirtualMachine vm, CancellationToken cancellationToken)
     {
         var status = vm.Status!;
         if (vm.Spec.RootDisk.Create is null || vm.Spec.DeleteRootDisk || status.RootDisk?.Id is not { } diskId)
         {
-            return FinalizeResult.Done;
+            return null;
         }
 
         var project = projects.Resolve(vm.Metadata.NamespaceProperty, vm.Spec.ProjectRef.Name);
         if (project.Resource is null || (project.Resource.Spec.DeletionPolicy == DeletionPolicy.Orphan && project.IsGoing))
         {
             // The Project resource let go of its cloud project (Orphan): the disk stays there with it.
-            return FinalizeResult.Done;
+            return null;
         }
 
         return project.IsGoing
@@ -51,25 +49,27 @@ public sealed class KeptRootDisks(
             : await RecordAsync(vm, diskId, cancellationToken);
     }
 
-    private async Task<FinalizeResult> DeleteAsync(string org, string projectId, string diskId, CancellationToken cancellationToken)
+    private async Task<Readiness?> DeleteAsync(string org, string projectId, string diskId, CancellationToken cancellationToken)
     {
+        var deleting = Readiness.InProgress(
+            "DeletingRootDisk", $"the cloud VM is deleted; deleting its root disk {diskId} too, because its Project is being deleted");
         try
         {
             await cloud.DeleteRootDiskAsync(org, projectId, diskId, cancellationToken);
-            return FinalizeResult.Retry(refresh.Value.Transitioning);
+            return deleting;
         }
         catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
         {
-            return FinalizeResult.Done;
+            return null;
         }
         catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.Conflict)
         {
             // Detaching from the VM that was just deleted can lag a moment.
-            return FinalizeResult.Retry(refresh.Value.Blocked);
+            return deleting;
         }
     }
 
-    private async Task<FinalizeResult> RecordAsync(VirtualMachine vm, string diskId, CancellationToken cancellationToken)
+    private async Task<Readiness?> RecordAsync(VirtualMachine vm, string diskId, CancellationToken cancellationToken)
     {
         var ns = vm.Metadata.NamespaceProperty;
         var name = NameFor(vm);
@@ -86,7 +86,7 @@ public sealed class KeptRootDisks(
                     cancellationToken);
             }
 
-            return FinalizeResult.Done;
+            return null;
         }
 
         var kept = new RootDisk
@@ -106,7 +106,7 @@ public sealed class KeptRootDisks(
         catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Conflict)
         {
             // Exists but is not in the cache yet: the next pass, once the watch delivered it, compares it.
-            return FinalizeResult.Retry(refresh.Value.Blocked);
+            return Readiness.InProgress("KeepingRootDisk", $"recording root disk {diskId} as RootDisk {ns}/{name}");
         }
 
         await events.RecordAsync(
@@ -114,6 +114,6 @@ public sealed class KeptRootDisks(
             $"root disk {diskId} outlives the VM (deleteRootDisk=false) as RootDisk {ns}/{name}; "
             + $"attach it with spec.rootDisk.attach.rootDiskRef.name={name}, or delete the RootDisk to delete the disk",
             cancellationToken);
-        return FinalizeResult.Done;
+        return null;
     }
 }

@@ -5,7 +5,7 @@ using NeevCloud.Operator.Runtime;
 namespace NeevCloud.Operator.Controllers.VirtualMachines;
 
 /// <summary>
-/// How a cloud VM's status reads as kstatus conditions (DESIGN §2.2). Pure: no I/O and no clock, so the
+/// How a cloud VM's status reads as kstatus conditions. Pure: no I/O and no clock, so the
 /// whole table is testable and Argo CD, Flux and <c>kubectl wait</c> see the same verdict the tests pin.
 /// </summary>
 public static class VmReadiness

@@ -61,7 +61,7 @@ public sealed class ObservabilityTests
         var project = await cloud.CreateProjectAsync("p");
         await cloud.SetFaultsAsync(new FaultRule("getProject", 503, MaxCount: 1));
 
-        using (CloudCallContext.BeginController("projects"))
+        using (NeevCloud.Operator.Runtime.CurrentController.Begin("projects"))
         {
             await cloud.Client.GetProjectAsync(cloud.Org, project.Id, Ct);
         }
@@ -71,7 +71,7 @@ public sealed class ObservabilityTests
         Assert.Contains("neevcloud_api_requests_total{operation=\"getProject\",code=\"503\",controller=\"projects\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("neevcloud_api_requests_total{operation=\"getProject\",code=\"200\",controller=\"projects\"} 1", metrics, StringComparison.Ordinal);
         Assert.Contains("neevcloud_api_request_duration_seconds_count{operation=\"getProject\"} 2", metrics, StringComparison.Ordinal);
-        Assert.Null(CloudCallContext.Controller);
+        Assert.Null(NeevCloud.Operator.Runtime.CurrentController.Name);
     }
 
     private static void AssertTokenAbsent(string token, IReadOnlyList<Microsoft.Extensions.Logging.Testing.FakeLogRecord> records)

@@ -5,15 +5,19 @@ using Microsoft.Extensions.Time.Testing;
 using NeevCloud.Operator.Cloud;
 using NeevCloud.Operator.Controllers.VirtualMachines;
 using NeevCloud.Operator.Controllers;
+using NeevCloud.Operator.Runtime.Managed;
+using NeevCloud.Operator.Runtime.Polling;
 using NeevCloud.Operator.Tests.Cloud;
+using VmListing = NeevCloud.Operator.Runtime.Polling.PolledListing<
+    NeevCloud.Operator.Controllers.ProjectScope, NeevCloud.Operator.Cloud.CloudVm, NeevCloud.Crds.VirtualMachines.VirtualMachine>;
 
 namespace Operator.Tests.Controllers;
 
 /// <summary>
-/// The shared per-project VM LIST against the in-process simulator. Two fake clocks: the simulator's moves VMs
+/// The shared per-project VM LIST (the runtime's polled listing, as the VM controller uses it) against the in-process simulator. Two fake clocks: the simulator's moves VMs
 /// through their lifecycle on demand, the cache's decides what is fresh; neither moves by itself.
 /// </summary>
-public sealed class CloudVmSnapshotsTests
+public sealed class VmListingTests
 {
     private const string ListVms = "listVMs";
     private static readonly TimeSpan _minute = TimeSpan.FromMinutes(1);
@@ -32,12 +36,12 @@ public sealed class CloudVmSnapshotsTests
     {
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
         var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1", "web-2", "web-3");
-        var snapshots = new CloudVmSnapshots(cloud.Client, _time);
+        var snapshots = NewListing(cloud);
 
         // A slow LIST, so that every reader arrives while it is still under way.
         await cloud.SetFaultsAsync(new FaultRule(ListVms, Status: null, LatencyMs: 300));
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(
-            _ => Task.Run(() => snapshots.GetAsync(cloud.Org, projectId, _minute, Ct), Ct)));
+            _ => Task.Run(() => snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct), Ct)));
 
         Assert.Equal(1, await ListCallsAsync(cloud));
         Assert.All(results, result => Assert.Equal(vms.Select(vm => vm.Id).Order(), result.Keys.Order()));
@@ -49,20 +53,20 @@ public sealed class CloudVmSnapshotsTests
     {
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
         var (projectId, _) = await CreateRunningVmsAsync(cloud, "web-1");
-        var snapshots = new CloudVmSnapshots(cloud.Client, _time);
+        var snapshots = NewListing(cloud);
 
-        var first = await snapshots.GetAsync(cloud.Org, projectId, _minute, Ct);
+        var first = await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct);
         _time.Advance(TimeSpan.FromSeconds(59));
-        var second = await snapshots.GetAsync(cloud.Org, projectId, _minute, Ct);
+        var second = await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct);
         Assert.Equal(1, await ListCallsAsync(cloud));
         Assert.Same(first, second);
 
         _time.Advance(TimeSpan.FromSeconds(2));
-        await snapshots.GetAsync(cloud.Org, projectId, _minute, Ct);
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct);
         Assert.Equal(2, await ListCallsAsync(cloud));
 
-        await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
-        await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
         Assert.Equal(4, await ListCallsAsync(cloud));
     }
 
@@ -72,10 +76,10 @@ public sealed class CloudVmSnapshotsTests
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
         var (first, firstVms) = await CreateRunningVmsAsync(cloud, "web-1");
         var (second, secondVms) = await CreateRunningVmsAsync(cloud, "db-1", "db-2");
-        var snapshots = new CloudVmSnapshots(cloud.Client, _time);
+        var snapshots = NewListing(cloud);
 
-        var a = await snapshots.GetAsync(cloud.Org, first, _minute, Ct);
-        var b = await snapshots.GetAsync(cloud.Org, second, _minute, Ct);
+        var a = await snapshots.GetAsync(new ProjectScope(cloud.Org, first), _minute, Ct);
+        var b = await snapshots.GetAsync(new ProjectScope(cloud.Org, second), _minute, Ct);
 
         Assert.Equal(2, await ListCallsAsync(cloud));
         Assert.Equal(firstVms.Select(vm => vm.Id).Order(), a.Keys.Order());
@@ -88,20 +92,20 @@ public sealed class CloudVmSnapshotsTests
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
         var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1", "web-2");
         var snapshots = NewSnapshots(cloud);
-        snapshots.Track(vms[0].Id, "ml/web-1");
-        await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        snapshots.Route(vms[0].Id, "ml/web-1");
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
         Assert.Empty(_enqueued);
 
         await cloud.Client.StopVmAsync(cloud.Org, projectId, vms[0].Id, Ct);
         _cloudTime.Advance(_settle);
         Assert.Equal(VmStatus.Stopped, (await cloud.Client.GetVmAsync(cloud.Org, projectId, vms[0].Id, Ct)).Status.Value);
-        var after = await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        var after = await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
 
         Assert.Equal(VmStatus.Stopped, after[vms[0].Id].Status.Value);
         Assert.Equal(["ml/web-1"], _enqueued);
 
         // A LIST that sees nothing new queues nothing.
-        await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
         Assert.Equal(["ml/web-1"], _enqueued);
     }
 
@@ -111,15 +115,15 @@ public sealed class CloudVmSnapshotsTests
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
         var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1", "web-2", "web-3");
         var snapshots = NewSnapshots(cloud);
-        snapshots.Track(vms[0].Id, "ml/web-1");
-        snapshots.Track(vms[2].Id, "ml/web-3");
-        snapshots.Untrack(vms[2].Id);
-        await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        snapshots.Route(vms[0].Id, "ml/web-1");
+        snapshots.Route(vms[2].Id, "ml/web-3");
+        snapshots.Unroute(vms[2].Id);
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
 
         await cloud.Client.StopVmAsync(cloud.Org, projectId, vms[1].Id, Ct);
         await cloud.Client.StopVmAsync(cloud.Org, projectId, vms[2].Id, Ct);
         _cloudTime.Advance(_settle);
-        var after = await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        var after = await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
 
         Assert.Equal(VmStatus.Stopped, after[vms[1].Id].Status.Value);
         Assert.Equal(VmStatus.Stopped, after[vms[2].Id].Status.Value);
@@ -132,12 +136,12 @@ public sealed class CloudVmSnapshotsTests
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
         var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1", "web-2");
         var snapshots = NewSnapshots(cloud);
-        snapshots.Track(vms[0].Id, "ml/web-1");
-        snapshots.Track(vms[1].Id, "ml/web-2");
-        await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        snapshots.Route(vms[0].Id, "ml/web-1");
+        snapshots.Route(vms[1].Id, "ml/web-2");
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
 
         await cloud.Simulator.Admin.DeleteVmOutOfBandAsync(vms[0].Id, purge: true, Ct);
-        var after = await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        var after = await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
 
         Assert.False(after.ContainsKey(vms[0].Id));
         Assert.Equal(["ml/web-1"], _enqueued);
@@ -149,12 +153,12 @@ public sealed class CloudVmSnapshotsTests
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
         var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1", "web-2");
         var snapshots = NewSnapshots(cloud);
-        snapshots.Track(vms[0].Id, "ml/web-1");
-        await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        snapshots.Route(vms[0].Id, "ml/web-1");
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
 
         await cloud.Client.DeleteVmAsync(cloud.Org, projectId, vms[0].Id, Ct);
         _cloudTime.Advance(_settle);
-        var after = await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        var after = await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
 
         Assert.Equal([vms[1].Id], after.Keys);
         Assert.Equal(["ml/web-1"], _enqueued);
@@ -166,13 +170,13 @@ public sealed class CloudVmSnapshotsTests
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
         var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1");
         var snapshots = NewSnapshots(cloud);
-        await snapshots.GetAsync(cloud.Org, projectId, _minute, Ct);
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct);
 
         var created = await cloud.Client.CreateVmAsync(cloud.Org, projectId, cloud.NewVmRequest("web-2"), Ct);
-        snapshots.Record(cloud.Org, projectId, created);
+        snapshots.Record(new ProjectScope(cloud.Org, projectId), created);
         var stopping = await cloud.Client.StopVmAsync(cloud.Org, projectId, vms[0].Id, Ct);
-        snapshots.Record(cloud.Org, projectId, stopping);
-        var seen = await snapshots.GetAsync(cloud.Org, projectId, _minute, Ct);
+        snapshots.Record(new ProjectScope(cloud.Org, projectId), stopping);
+        var seen = await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct);
 
         Assert.Equal(1, await ListCallsAsync(cloud));
         Assert.Equal(created, seen[created.Id]);
@@ -185,17 +189,17 @@ public sealed class CloudVmSnapshotsTests
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
         var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1");
         var snapshots = NewSnapshots(cloud);
-        snapshots.Track(vms[0].Id, "ml/web-1");
-        await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        snapshots.Route(vms[0].Id, "ml/web-1");
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
 
         // Our own stop, recorded: a LIST that shows the same thing is no news.
-        snapshots.Record(cloud.Org, projectId, await cloud.Client.StopVmAsync(cloud.Org, projectId, vms[0].Id, Ct));
-        await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        snapshots.Record(new ProjectScope(cloud.Org, projectId), await cloud.Client.StopVmAsync(cloud.Org, projectId, vms[0].Id, Ct));
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
         Assert.Empty(_enqueued);
 
         // The stop finishing is.
         _cloudTime.Advance(_settle);
-        await snapshots.GetAsync(cloud.Org, projectId, TimeSpan.Zero, Ct);
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), TimeSpan.Zero, Ct);
         Assert.Equal(["ml/web-1"], _enqueued);
     }
 
@@ -206,8 +210,8 @@ public sealed class CloudVmSnapshotsTests
         var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1", "web-2");
         var snapshots = NewSnapshots(cloud);
 
-        snapshots.Record(cloud.Org, projectId, vms[0]);
-        var seen = await snapshots.GetAsync(cloud.Org, projectId, _minute, Ct);
+        snapshots.Record(new ProjectScope(cloud.Org, projectId), vms[0]);
+        var seen = await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct);
 
         Assert.Equal(1, await ListCallsAsync(cloud));
         Assert.Equal(2, seen.Count);
@@ -221,8 +225,8 @@ public sealed class CloudVmSnapshotsTests
         var snapshots = NewSnapshots(cloud);
         await cloud.SetFaultsAsync(new FaultRule(ListVms, 403, MaxCount: 1));
 
-        await Assert.ThrowsAsync<NeevCloudApiException>(() => snapshots.GetAsync(cloud.Org, projectId, _minute, Ct));
-        var seen = await snapshots.GetAsync(cloud.Org, projectId, _minute, Ct);
+        await Assert.ThrowsAsync<NeevCloudApiException>(() => snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct));
+        var seen = await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct);
 
         Assert.Equal([vms[0].Id], seen.Keys);
         Assert.Equal(2, await ListCallsAsync(cloud));
@@ -237,8 +241,8 @@ public sealed class CloudVmSnapshotsTests
         await cloud.SetFaultsAsync(new FaultRule(ListVms, Status: null, LatencyMs: 500));
 
         using var impatient = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var giveUp = snapshots.GetAsync(cloud.Org, projectId, _minute, impatient.Token);
-        var wait = snapshots.GetAsync(cloud.Org, projectId, _minute, Ct);
+        var giveUp = snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, impatient.Token);
+        var wait = snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct);
         await impatient.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => giveUp);
@@ -252,14 +256,14 @@ public sealed class CloudVmSnapshotsTests
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
         var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1", "web-2");
         var snapshots = NewSnapshots(cloud);
-        await snapshots.GetAsync(cloud.Org, projectId, _minute, Ct);
-        snapshots.Track(vms[0].Id, "ns/web-1");
+        await snapshots.GetAsync(new ProjectScope(cloud.Org, projectId), _minute, Ct);
+        snapshots.Route(vms[0].Id, "ns/web-1");
         var interval = TimeSpan.FromSeconds(1);
-        using var poller = new CloudVmPoller(
-            snapshots, Options.Create(new RefreshOptions { Transitioning = interval }), _time, NullLogger<CloudVmPoller>.Instance);
+        using var poller = new ListingPoller(
+            [snapshots], Options.Create(new RefreshOptions { Transitioning = interval }), _time, NullLogger<ListingPoller>.Instance);
         await poller.StartAsync(Ct);
 
-        snapshots.KeepFresh(cloud.Org, projectId, _time.GetUtcNow() + (interval * 30));
+        snapshots.KeepFresh(new ProjectScope(cloud.Org, projectId), _time.GetUtcNow() + (interval * 30));
         await cloud.Client.StopVmAsync(cloud.Org, projectId, vms[0].Id, Ct);
         _cloudTime.Advance(_settle);
         // The poller's first delay may not be registered yet: tick until it has listed.
@@ -290,12 +294,18 @@ public sealed class CloudVmSnapshotsTests
         Assert.True(condition(), "the poller did not act in time");
     }
 
-    private CloudVmSnapshots NewSnapshots(SimulatedCloud cloud)
+    private VmListing NewSnapshots(SimulatedCloud cloud)
     {
-        var snapshots = new CloudVmSnapshots(cloud.Client, _time);
+        var snapshots = NewListing(cloud);
         snapshots.Attach(_enqueued.Enqueue);
         return snapshots;
     }
+
+    private VmListing NewListing(SimulatedCloud cloud) => new(
+        (scope, ct) => cloud.Client.ListAllVmsAsync(scope.OrganizationId, scope.ProjectId, ct),
+        vm => vm.Id,
+        VirtualMachineExternalClient.SameObservation,
+        _time);
 
     /// <summary>A project with running VMs of these names; the calls this makes are not LISTs.</summary>
     private async Task<(string ProjectId, IReadOnlyList<CloudVm> Vms)> CreateRunningVmsAsync(SimulatedCloud cloud, params string[] names)

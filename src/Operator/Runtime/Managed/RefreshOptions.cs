@@ -1,4 +1,4 @@
-namespace NeevCloud.Operator.Controllers;
+namespace NeevCloud.Operator.Runtime.Managed;
 
 /// <summary>
 /// Configuration section "Operator:Refresh": how often resources are looked at again. Fast while
@@ -7,6 +7,8 @@ namespace NeevCloud.Operator.Controllers;
 /// </summary>
 public sealed class RefreshOptions
 {
+    public const string SectionName = "Operator:Refresh";
+
     public TimeSpan Stable { get; set; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan Transitioning { get; set; } = TimeSpan.FromSeconds(1);

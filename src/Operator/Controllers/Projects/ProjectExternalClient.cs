@@ -1,0 +1,235 @@
+using Microsoft.Extensions.Options;
+using NeevCloud.Crds.Projects;
+using NeevCloud.Operator.Cloud;
+using NeevCloud.Operator.Runtime;
+using NeevCloud.Operator.Runtime.Managed;
+
+namespace NeevCloud.Operator.Controllers.Projects;
+
+/// <summary>
+/// A Project's cloud project: created with the spec's name (crash-safe through the lifecycle), or adopted by
+/// spec.projectId; its name and description kept as the spec says; its deletion refused while resources in
+/// the cluster still use it, and while NeevCloud still holds resources in it.
+/// </summary>
+public sealed class ProjectExternalClient(
+    INeevCloudClient cloud,
+    ProjectDependents dependents,
+    EntityCache<Project> projects,
+    IEventRecorder events,
+    IOptions<RefreshOptions> refresh) : IExternalClient<Project>
+{
+    public const string Name = "project";
+
+    public Readiness? WaitingFor(Project project) => null;
+
+    public Readiness? DeletionBlockedBy(Project project)
+    {
+        var blockers = dependents.Of(project);
+        project.Status.Dependents = [.. blockers];
+        if (blockers.Count == 0)
+        {
+            return null;
+        }
+
+        var ns = project.Metadata.NamespaceProperty;
+        var (kind, name) = (blockers[0].Split('/')[0], blockers[0].Split('/')[1]);
+        return Readiness.InProgress(
+            "DependentsExist",
+            $"deletion waits for {string.Join(", ", blockers)} in namespace {ns}, which use this project: delete {kind} {ns}/{name} first"
+            + (project.Spec.DeletionPolicy == Crds.DeletionPolicy.Orphan ? " (also with deletionPolicy Orphan: they would be left without their Project)" : ""));
+    }
+
+    public async Task<ExternalObservation> ObserveAsync(Project project, ExternalLookup lookup, CancellationToken cancellationToken)
+    {
+        var status = project.Status;
+        var org = OrganizationOf(project);
+        status.OrganizationId = org;
+        status.Dependents = [.. dependents.Of(project)];
+        if (lookup.ExternalId is { } id)
+        {
+            CloudProject current;
+            try
+            {
+                current = await cloud.GetProjectAsync(org, id, cancellationToken);
+            }
+            catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
+            {
+                await ThrowIfOrganizationMissingAsync(org, cancellationToken);
+                return ExternalObservation.Missing(Readiness.IsStalled(
+                    project.Spec.ProjectId is null ? "DeletedOutOfBand" : "ProjectNotFound",
+                    project.Spec.ProjectId is null
+                        ? $"cloud project {id} no longer exists; it is not recreated silently: delete this Project, or set spec.projectId to adopt another"
+                        : $"spec.projectId {id} does not exist in organization {org}; fix spec.projectId"));
+            }
+
+            return Observed(project, current);
+        }
+
+        // A create of ours whose answer was lost: project names are unique, so the candidate is the project of
+        // that name — ours only if it also carries the spec's description and no other Project manages it.
+        var candidate = await FindByNameAsync(org, DisplayName(project), cancellationToken);
+        if (candidate is null)
+        {
+            return ExternalObservation.Missing();
+        }
+
+        if (!IsOurs(project, candidate))
+        {
+            throw NameConflict(project, org);
+        }
+
+        return Observed(project, candidate);
+    }
+
+    public async Task<ExternalObservation> CreateAsync(Project project, CancellationToken cancellationToken)
+    {
+        var org = OrganizationOf(project);
+        project.Status.OrganizationId = org;
+        var name = DisplayName(project);
+        if (await FindByNameAsync(org, name, cancellationToken) is not null)
+        {
+            // Before any POST of ours, a project with this name is someone else's.
+            throw NameConflict(project, org);
+        }
+
+        CloudProject created;
+        try
+        {
+            created = await cloud.CreateProjectAsync(org, new CreateProjectRequest(name, project.Spec.Description), cancellationToken);
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.Conflict)
+        {
+            throw NameConflict(project, org);
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
+        {
+            throw OrganizationNotFound(org);
+        }
+
+        await events.RecordAsync(project, "Normal", "Created", "Create", $"created cloud project {created.Id} '{name}' in organization {org}", cancellationToken);
+        return Observed(project, created);
+    }
+
+    public async Task<ExternalObservation> UpdateAsync(Project project, ExternalObservation observed, CancellationToken cancellationToken)
+    {
+        var status = project.Status;
+        var (org, id) = (OrganizationOf(project), status.ProjectId!);
+        var name = DisplayName(project);
+        var rename = status.DisplayName != name;
+        var corrected = await cloud.UpdateProjectAsync(
+            org, id, new UpdateProjectRequest(rename ? name : null, project.Spec.Description), cancellationToken);
+        await events.RecordAsync(project, "Normal", "DriftCorrected", "Update", $"cloud project {id} corrected: {status.Drift}", cancellationToken);
+        return Observed(project, corrected);
+    }
+
+    public async Task<ExternalDeletion> DeleteAsync(Project project, ExternalObservation observed, CancellationToken cancellationToken)
+    {
+        var status = project.Status;
+        var (org, id) = (OrganizationOf(project), status.ProjectId!);
+        try
+        {
+            await cloud.DeleteProjectAsync(org, id, cancellationToken);
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
+        {
+            // Gone already; the next look confirms it.
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.Conflict)
+        {
+            var counts = ex.ProjectDeletionConflict ?? new ProjectResourceCounts(0, 0, 0);
+            status.BlockingCounts = new ProjectBlockingCounts
+            {
+                ApiKeys = counts.ApiKeys,
+                Airuntimes = counts.AiRuntimes,
+                StorageVolumes = counts.StorageVolumes,
+            };
+            throw new FailureException(Failure.Retry(
+                "CloudResourcesExist",
+                $"NeevCloud still holds {counts.ApiKeys} api keys, {counts.AiRuntimes} AI runtimes and {counts.StorageVolumes} storage volumes in "
+                + $"project {id}; remove them in NeevCloud and the deletion goes on (asked again with back-off)",
+                refresh.Value.Blocked), ex);
+        }
+
+        status.BlockingCounts = null;
+        return new ExternalDeletion(Readiness.InProgress("Deleting", $"NeevCloud deleted project {id}; confirming"), TimeSpan.Zero);
+    }
+
+    public Task<Readiness?> AfterDeletedAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<Readiness?>(null);
+
+    private ExternalObservation Observed(Project project, CloudProject current)
+    {
+        var status = project.Status;
+        status.ProjectId = current.Id;
+        status.State = current.Status.Raw;
+        status.DisplayName = current.Name;
+        status.Description = current.Description;
+        var drift = new List<string>();
+        if (current.Name != DisplayName(project))
+        {
+            drift.Add($"name: desired '{DisplayName(project)}', observed '{current.Name}'");
+        }
+
+        if (project.Spec.Description is { } description && (current.Description ?? "") != description)
+        {
+            drift.Add($"description: desired '{description}', observed '{current.Description}'");
+        }
+
+        status.Drift = drift.Count == 0 ? null : string.Join("; ", drift);
+        return ExternalObservation.Found(
+            current.Id, ProjectReadiness.ForCloudState(current.Status.Raw, current.Id), upToDate: drift.Count == 0);
+    }
+
+    /// <summary>Not ours: another description than the spec asks for, or another Project of the cluster manages it.</summary>
+    private bool IsOurs(Project project, CloudProject candidate) =>
+        (project.Spec.Description is null || (candidate.Description ?? "") == project.Spec.Description)
+        && !projects.List().Any(other => other.Metadata.Uid != project.Metadata.Uid
+            && (ManagedAnnotations.ExternalIdOf(other.Metadata) ?? other.Status?.ProjectId) == candidate.Id);
+
+    private async Task ThrowIfOrganizationMissingAsync(string org, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await cloud.ListProjectsAsync(org, limit: 1, cancellationToken: cancellationToken);
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
+        {
+            throw OrganizationNotFound(org);
+        }
+    }
+
+    private async Task<CloudProject?> FindByNameAsync(string org, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var candidate in cloud.ListAllProjectsAsync(org, name, cancellationToken))
+            {
+                // NeevCloud compares project names without regard to case.
+                if (string.Equals(candidate.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return candidate;
+                }
+            }
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
+        {
+            throw OrganizationNotFound(org);
+        }
+
+        return null;
+    }
+
+    private FailureException NameConflict(Project project, string org) => new(Failure.Stall(
+        "NameConflict",
+        $"a cloud project named '{DisplayName(project)}' already exists in organization {org} and is not this resource's; "
+        + "choose another spec.displayName, or set spec.projectId to adopt it",
+        refresh.Value.Stable));
+
+    private static FailureException OrganizationNotFound(string org) => new(Failure.Stall(
+        "OrganizationNotFound",
+        $"NeevCloud has no organization {org}; fix spec.organizationId (or the operator's NeevCloud:OrganizationId)"));
+
+    private string OrganizationOf(Project project) =>
+        project.Spec.OrganizationId ?? project.Status?.OrganizationId ?? cloud.DefaultOrganizationId;
+
+    private static string DisplayName(Project project) => project.Spec.DisplayName ?? project.Metadata.Name;
+}

@@ -1,0 +1,334 @@
+using Microsoft.Extensions.Options;
+using NeevCloud.Crds.RootDisks;
+using NeevCloud.Crds.VirtualMachines;
+using NeevCloud.Operator.Cloud;
+using NeevCloud.Operator.Controllers.Projects;
+using NeevCloud.Operator.Runtime;
+using NeevCloud.Operator.Runtime.Managed;
+
+namespace NeevCloud.Operator.Controllers.VirtualMachines;
+
+/// <summary>
+/// A VirtualMachine's cloud VM: created once, followed through the project's shared LIST, its power state and
+/// restarts driven one step at a time; on deletion deleted in the cloud, its root disk kept (or deleted) as asked.
+/// </summary>
+public sealed class VirtualMachineExternalClient(
+    INeevCloudClient cloud,
+    VmListing listing,
+    ProjectReferences projects,
+    EntityCache<RootDisk> rootDisks,
+    EntityCache<VirtualMachine> virtualMachines,
+    KeptRootDisks keptRootDisks,
+    IEventRecorder events,
+    IOptions<RefreshOptions> refresh,
+    TimeProvider time) : IExternalClient<VirtualMachine>
+{
+    public const string Name = "virtualmachine";
+
+    /// <summary>
+    /// Whether a VirtualMachine would see a difference between two listings of its VM. Disks and ports are fixed
+    /// at creation (the API has no update), so these are the fields that move.
+    /// </summary>
+    public static bool SameObservation(CloudVm a, CloudVm b) =>
+        a.Status.Raw == b.Status.Raw && a.PublicIp == b.PublicIp && a.Message == b.Message;
+
+    private RefreshOptions Refresh => refresh.Value;
+
+    /// <summary>While anything moves, a LIST this old is too old; half the poll interval keeps Ready within one poll of the cloud.</summary>
+    private TimeSpan FreshEnough => Refresh.Transitioning / 2;
+
+    /// <summary>
+    /// A moving VM's own next pass. The poller's LIST queues it as soon as it changes, so this is only a safety
+    /// net; it also renews the request to keep the project's LIST fresh.
+    /// </summary>
+    private TimeSpan MovingRecheck => Refresh.Transitioning * 10;
+
+    public Readiness? WaitingFor(VirtualMachine vm)
+    {
+        if (vm.Status.ProjectId is not null && vm.Status.OrganizationId is not null)
+        {
+            // Created (or being created) in a known project: nothing else is needed to look at it.
+            return null;
+        }
+
+        var project = projects.Resolve(vm.Metadata.NamespaceProperty, vm.Spec.ProjectRef.Name);
+        if (project.Waiting is { } waitForProject)
+        {
+            return waitForProject;
+        }
+
+        return TryResolveRootDisk(vm, out _, out var waitForDisk) ? null : waitForDisk;
+    }
+
+    public Readiness? DeletionBlockedBy(VirtualMachine vm) => null;
+
+    public async Task<ExternalObservation> ObserveAsync(VirtualMachine vm, ExternalLookup lookup, CancellationToken cancellationToken)
+    {
+        var status = vm.Status;
+        var scope = ScopeOf(vm) ?? throw new FailureException(Failure.Retry(
+            "WaitingForProject", $"the cloud project of this VM is not known: Project {vm.Metadata.NamespaceProperty}/{vm.Spec.ProjectRef.Name} has no cloud id"));
+        (status.OrganizationId, status.ProjectId) = (scope.OrganizationId, scope.ProjectId);
+
+        CloudVm? current;
+        if (lookup.ExternalId is { } vmId)
+        {
+            listing.Route(vmId, ObjectKey.Of(vm));
+            // A spec the operator has not acted on yet, or a VM on the move, deserves a fresh look.
+            var maxAge = status.ObservedGeneration != vm.Metadata.Generation || IsMoving(status) || vm.Metadata.DeletionTimestamp is not null
+                ? FreshEnough
+                : Refresh.Stable;
+            current = await FindAsync(scope, vmId, maxAge, cancellationToken);
+        }
+        else
+        {
+            current = await FindCreatedByUsAsync(vm, scope, lookup.CreatedSince!.Value, lookup.ListedAfter!.Value, cancellationToken);
+        }
+
+        if (current is null || current.Status.Value == VmStatus.Deleted)
+        {
+            if (current is not null)
+            {
+                VmObservation.Apply(status, current);
+            }
+
+            status.Phase = VmStatus.Deleted.ToString().ToLowerInvariant();
+            status.PublicIp = null;
+            return ExternalObservation.Missing(VmReadiness.ForCloudStatus(VmStatus.Deleted, vm.Spec.PowerState, null));
+        }
+
+        return Observed(vm, scope, current);
+    }
+
+    public async Task<ExternalObservation> CreateAsync(VirtualMachine vm, CancellationToken cancellationToken)
+    {
+        var status = vm.Status;
+        var project = projects.Resolve(vm.Metadata.NamespaceProperty, vm.Spec.ProjectRef.Name);
+        if (project.Waiting is { } waiting || !TryResolveRootDisk(vm, out var attachDiskId, out waiting))
+        {
+            throw new FailureException(Failure.Retry(waiting!.Reason, waiting.Message));
+        }
+
+        var scope = new ProjectScope(project.OrganizationId!, project.ProjectId!);
+        (status.OrganizationId, status.ProjectId) = (scope.OrganizationId, scope.ProjectId);
+        // A restart asked for before the VM exists is moot: the new VM boots fresh.
+        status.LastHandledRestartRequestedAt = vm.Spec.RestartRequestedAt;
+        CloudVm created;
+        try
+        {
+            created = await cloud.CreateVmAsync(scope.OrganizationId, scope.ProjectId, VmCreateRequest.For(vm, attachDiskId), cancellationToken);
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.Conflict)
+        {
+            throw new FailureException(Failure.Stall(
+                "DiskAttached",
+                $"{ex.ServerMessage} The root disk is in use by another VM: delete that VM or attach another disk; creating is tried again every {CloudFailureTable.Describe(Refresh.Stable)}"),
+                ex);
+        }
+
+        await events.RecordAsync(vm, "Normal", "Created", "Create", $"created cloud VM {created.Id} in project {scope.ProjectId}", cancellationToken);
+        listing.Record(scope, created);
+        listing.Route(created.Id, ObjectKey.Of(vm));
+        return Observed(vm, scope, created);
+    }
+
+    /// <summary>One step towards the spec: stop, start or restart.</summary>
+    public async Task<ExternalObservation> UpdateAsync(VirtualMachine vm, ExternalObservation observed, CancellationToken cancellationToken)
+    {
+        var (spec, status) = (vm.Spec, vm.Status);
+        var current = (CloudVm)observed.Resource!;
+        var scope = new ProjectScope(status.OrganizationId!, status.ProjectId!);
+        CloudVm? acted = null;
+        switch (current.Status.Value)
+        {
+            case VmStatus.Running when spec.PowerState == PowerState.Stopped:
+                await events.RecordAsync(vm, "Normal", "Stopping", "Stop", "stopping the VM: spec.powerState is Stopped", cancellationToken);
+                acted = await cloud.StopVmAsync(scope.OrganizationId, scope.ProjectId, current.Id, cancellationToken);
+                break;
+
+            case VmStatus.Stopped when spec.PowerState == PowerState.Running:
+                await events.RecordAsync(
+                    vm, "Normal", "Starting", "Start", "starting the VM: spec.powerState is Running but NeevCloud reports it stopped", cancellationToken);
+                acted = await cloud.StartVmAsync(scope.OrganizationId, scope.ProjectId, current.Id, cancellationToken);
+                break;
+
+            case VmStatus.Running when RestartRequested(vm):
+                await events.RecordAsync(
+                    vm, "Normal", "Restarting", "Restart", $"restarting the VM as spec.restartRequestedAt={spec.RestartRequestedAt} asks", cancellationToken);
+                acted = await cloud.RestartVmAsync(scope.OrganizationId, scope.ProjectId, current.Id, cancellationToken);
+                // Handled only once NeevCloud accepted it: a refused restart is asked for again.
+                status.LastHandledRestartRequestedAt = spec.RestartRequestedAt;
+                break;
+
+            case VmStatus.Stopped when RestartRequested(vm):
+                // Nothing runs that could be restarted: the request is satisfied as it stands.
+                status.LastHandledRestartRequestedAt = spec.RestartRequestedAt;
+                break;
+        }
+
+        if (acted is not null)
+        {
+            listing.Record(scope, acted);
+        }
+
+        return Observed(vm, scope, acted ?? current);
+    }
+
+    public async Task<ExternalDeletion> DeleteAsync(VirtualMachine vm, ExternalObservation observed, CancellationToken cancellationToken)
+    {
+        var status = vm.Status;
+        var current = (CloudVm)observed.Resource!;
+        var scope = new ProjectScope(status.OrganizationId!, status.ProjectId!);
+        if (current.Status.Value != VmStatus.Deleting)
+        {
+            try
+            {
+                await cloud.DeleteVmAsync(scope.OrganizationId, scope.ProjectId, current.Id, cancellationToken);
+                listing.Record(scope, current with { Status = VmStatus.Deleting });
+            }
+            catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
+            {
+                // Gone between the LIST and the DELETE: the next look sees it gone.
+            }
+        }
+
+        status.Phase = VmStatus.Deleting.ToString().ToLowerInvariant();
+        KeepFresh(scope);
+        return new ExternalDeletion(Readiness.InProgress("Deleting", $"waiting for NeevCloud to delete VM {current.Id}"), MovingRecheck);
+    }
+
+    public async Task<Readiness?> AfterDeletedAsync(VirtualMachine vm, CancellationToken cancellationToken)
+    {
+        if (vm.Status.VmId is { } vmId)
+        {
+            listing.Unroute(vmId);
+        }
+
+        return await keptRootDisks.ReleaseAsync(vm, cancellationToken);
+    }
+
+    private ExternalObservation Observed(VirtualMachine vm, ProjectScope scope, CloudVm current)
+    {
+        VmObservation.Apply(vm.Status, current);
+        listing.Route(current.Id, ObjectKey.Of(vm));
+        var readiness = VmReadiness.ForCloudStatus(current.Status, vm.Spec.PowerState, current.Message);
+        var upToDate = !NeedsAction(vm, current);
+        if (!readiness.Reconciling && upToDate)
+        {
+            return ExternalObservation.Found(current.Id, readiness, resource: current);
+        }
+
+        KeepFresh(scope);
+        return ExternalObservation.Found(current.Id, readiness, upToDate, MovingRecheck, current);
+    }
+
+    private static bool NeedsAction(VirtualMachine vm, CloudVm current) => current.Status.Value switch
+    {
+        VmStatus.Running => vm.Spec.PowerState == PowerState.Stopped || RestartRequested(vm),
+        VmStatus.Stopped => vm.Spec.PowerState == PowerState.Running || RestartRequested(vm),
+        _ => false,
+    };
+
+    private static bool RestartRequested(VirtualMachine vm) =>
+        vm.Spec.RestartRequestedAt is { Length: > 0 } asked && asked != vm.Status.LastHandledRestartRequestedAt;
+
+    private void KeepFresh(ProjectScope scope) => listing.KeepFresh(scope, time.GetUtcNow() + (MovingRecheck * 1.5));
+
+    /// <summary>
+    /// The VM from the project's LIST; one that is missing there is confirmed with a GET before anyone calls it
+    /// gone. A project that is gone took its VMs with it.
+    /// </summary>
+    private async Task<CloudVm?> FindAsync(ProjectScope scope, string vmId, TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (Refresh.ListPerProject)
+            {
+                var vms = await listing.GetAsync(scope, maxAge, cancellationToken);
+                if (vms.TryGetValue(vmId, out var vm))
+                {
+                    return vm;
+                }
+            }
+
+            var read = await cloud.GetVmAsync(scope.OrganizationId, scope.ProjectId, vmId, cancellationToken);
+            listing.Record(scope, read);
+            return read;
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A VM our own earlier create may have made: VM names are not unique in NeevCloud, so it must match
+    /// everything the create asked for that the cloud shows (name, region, configuration, plan, GPUs, root
+    /// disk), have been created after the intent, not be deleted, and not be another VirtualMachine's.
+    /// </summary>
+    private async Task<CloudVm?> FindCreatedByUsAsync(
+        VirtualMachine vm, ProjectScope scope, DateTimeOffset since, DateTimeOffset listedAfter, CancellationToken cancellationToken)
+    {
+        IReadOnlyDictionary<string, CloudVm> vms;
+        try
+        {
+            vms = await listing.GetAsync(scope, listedAfter, cancellationToken);
+        }
+        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
+        {
+            return null;
+        }
+
+        TryResolveRootDisk(vm, out var attachDiskId, out _);
+        attachDiskId ??= vm.Status.RootDisk?.Id;
+        var claimed = virtualMachines.List()
+            .Where(other => other.Metadata.Uid != vm.Metadata.Uid)
+            .Select(other => ManagedAnnotations.ExternalIdOf(other.Metadata) ?? other.Status?.VmId)
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        return vms.Values
+            .Where(candidate => candidate.CreatedAt >= since
+                && candidate.Status.Value is not (VmStatus.Deleted or VmStatus.Deleting)
+                && !claimed.Contains(candidate.Id)
+                && VmIdentity.Matches(vm, attachDiskId, candidate))
+            .OrderBy(candidate => candidate.CreatedAt)
+            .FirstOrDefault();
+    }
+
+    private ProjectScope? ScopeOf(VirtualMachine vm)
+    {
+        if (vm.Status.OrganizationId is { } org && vm.Status.ProjectId is { } projectId)
+        {
+            return new ProjectScope(org, projectId);
+        }
+
+        var project = projects.Resolve(vm.Metadata.NamespaceProperty, vm.Spec.ProjectRef.Name);
+        return project.OrganizationId is { } o && project.ProjectId is { } p ? new ProjectScope(o, p) : null;
+    }
+
+    private bool TryResolveRootDisk(VirtualMachine vm, out string? diskId, out Readiness? waiting)
+    {
+        waiting = null;
+        diskId = vm.Spec.RootDisk.Attach?.DiskId;
+        if (vm.Spec.RootDisk.Attach?.RootDiskRef is not { } reference)
+        {
+            return true;
+        }
+
+        var ns = vm.Metadata.NamespaceProperty;
+        var disk = rootDisks.Get(ObjectKey.Of(ns, reference.Name));
+        if (disk is null || disk.Metadata.DeletionTimestamp is not null)
+        {
+            waiting = Readiness.InProgress(
+                "WaitingForRootDisk",
+                disk is null
+                    ? $"RootDisk {ns}/{reference.Name} does not exist; create it (or fix spec.rootDisk.attach.rootDiskRef) and the VM is created"
+                    : $"RootDisk {ns}/{reference.Name} is being deleted; attach another disk");
+            return false;
+        }
+
+        diskId = disk.Spec.DiskId;
+        return true;
+    }
+
+    private static bool IsMoving(VirtualMachineStatus status) => Conditions.IsTrue(status.Conditions, ConditionTypes.Reconciling);
+}

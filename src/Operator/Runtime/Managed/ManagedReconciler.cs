@@ -1,0 +1,416 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NeevCloud.Crds;
+
+namespace NeevCloud.Operator.Runtime.Managed;
+
+/// <summary>
+/// The lifecycle every NeevCloud resource shares, in one place (the shape of crossplane-runtime's managed
+/// reconciler): pause, deletion policy, the create intent and the external id, leadership fencing, every
+/// failure as a condition, and the requeue cadence. What differs between kinds is an
+/// <see cref="IExternalClient{TEntity}"/>.
+/// <para>
+/// A pass reads like this: paused? say so and stop. Know the cloud id (annotation, spec, or an older
+/// status)? Observe it; if it is gone say so (never recreate it silently); if it differs from the spec take one
+/// step; report. Know nothing? Record the intent (guarded by the resourceVersion), create, record the id. A
+/// create whose answer never came is neither failed nor done: the object is looked up, and created again only
+/// once a look-up that started after <see cref="ManagedOptions.CreateGracePeriod"/> has not found it.
+/// </para>
+/// </summary>
+public sealed partial class ManagedReconciler<TEntity>(
+    IExternalClient<TEntity> external,
+    IMetadataWriter<TEntity> writer,
+    IFailureClassifier failures,
+    IEventRecorder events,
+    WriteFence fence,
+    IOptions<ManagedOptions> options,
+    IOptions<RefreshOptions> refresh,
+    TimeProvider time,
+    ILogger<ManagedReconciler<TEntity>> logger) : IEntityController<TEntity>, IEntityFinalizer<TEntity>
+    where TEntity : class, IManagedResource
+{
+    private const string PausedMessage =
+        "neevcloud.com/paused=true: the operator makes no cloud call for this object; remove the annotation to resume";
+
+    // Stalled objects and when they may be tried again. Any event (a status write, a dependent's change) brings a
+    // pass, and a refused create must not be sent again on each; only the retry time or a change the user made may.
+    private readonly ConcurrentDictionary<string, Hold> _holds = new(StringComparer.Ordinal);
+
+    private ManagedOptions Options => options.Value;
+
+    private RefreshOptions Refresh => refresh.Value;
+
+    public async Task<ReconcileResult> ReconcileAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        if (ManagedAnnotations.IsPaused(entity.Metadata))
+        {
+            Conditions.SetPaused(entity.ManagedStatus, PausedMessage, entity.Metadata.Generation, time.GetUtcNow());
+            return ReconcileResult.Done;
+        }
+
+        Conditions.Remove(entity.ManagedStatus, ConditionTypes.Paused);
+        if (HeldFor(entity) is { } wait)
+        {
+            return ReconcileResult.After(wait);
+        }
+
+        var identity = Identity.Of(entity);
+        if (identity.Conflict is { } conflict)
+        {
+            return await StallAsync(entity, Failure.Stall("ExternalIdMismatch", conflict), cancellationToken);
+        }
+
+        if (external.WaitingFor(entity) is { } waiting)
+        {
+            Report(entity, waiting);
+            return ReconcileResult.After(Refresh.Blocked);
+        }
+
+        var step = ManagedStep.Observe;
+        try
+        {
+            if (identity.Id is null && identity.CreatePending is null)
+            {
+                step = ManagedStep.Create;
+                return await CreateAsync(entity, cancellationToken);
+            }
+
+            if (identity.Id is { } known && identity.NeedsRecording)
+            {
+                // Adopted by spec, or recorded only in status by an earlier version: metadata is what survives.
+                await PatchAsync(entity, new() { [ManagedAnnotations.ExternalId] = known, [ManagedAnnotations.CreatePending] = null }, cancellationToken);
+            }
+
+            var observed = await external.ObserveAsync(entity, identity.Lookup(time.GetUtcNow(), Options.ClockSkew), cancellationToken);
+            if (identity.Id is null)
+            {
+                if (!observed.Exists)
+                {
+                    step = ManagedStep.Create;
+                    return await CreateOutcomeUnknownAsync(entity, identity.CreatePending!.Value, cancellationToken);
+                }
+
+                await RecordCreatedAsync(entity, observed.ExternalId!, cancellationToken);
+                LogFoundLostCreate(observed.ExternalId!);
+            }
+            else if (!observed.Exists)
+            {
+                return await StallAsync(entity, GoneFailure(observed, identity.Id), cancellationToken);
+            }
+
+            if (!observed.UpToDate)
+            {
+                step = ManagedStep.Update;
+                observed = await external.UpdateAsync(entity, observed, cancellationToken);
+            }
+
+            return Report(entity, observed);
+        }
+        catch (WriteFencedException ex)
+        {
+            LogFenced(ex.Operation, ex.Reason);
+            return ReconcileResult.After(Refresh.Blocked);
+        }
+        catch (StaleObjectException)
+        {
+            // Someone changed the object since it was read; its watch event brings the new copy.
+            return ReconcileResult.After(TimeSpan.Zero);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failure = failures.Classify(ex, step);
+            LogFailed(ex, step, failure.Reason);
+            return await ReportFailureAsync(entity, failure, cancellationToken);
+        }
+    }
+
+    public async Task<FinalizeResult> FinalizeAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        _holds.TryRemove(entity.Metadata.Uid ?? entity.Metadata.Name, out _);
+        var status = entity.ManagedStatus;
+        if (ManagedAnnotations.IsPaused(entity.Metadata))
+        {
+            Conditions.SetPaused(status, "deletion waits while " + PausedMessage, entity.Metadata.Generation, time.GetUtcNow());
+            return FinalizeResult.Retry(Refresh.Stable);
+        }
+
+        Conditions.Remove(status, ConditionTypes.Paused);
+        if (external.DeletionBlockedBy(entity) is { } blocked)
+        {
+            Report(entity, blocked);
+            return FinalizeResult.Retry(Refresh.Blocked);
+        }
+
+        if (entity.DeletionPolicy == DeletionPolicy.Orphan)
+        {
+            LogOrphaned();
+            return FinalizeResult.Done;
+        }
+
+        var identity = Identity.Of(entity);
+        if (identity.Conflict is { } conflict)
+        {
+            await StallAsync(entity, Failure.Stall(
+                "ExternalIdMismatch", $"{conflict}; deletion waits, because deleting either could destroy what the spec did not ask for"), cancellationToken);
+            return FinalizeResult.Retry(Refresh.Stable);
+        }
+
+        if (identity.Id is null && identity.CreatePending is null)
+        {
+            // Never created: nothing in the cloud can be this object's.
+            return FinalizeResult.Done;
+        }
+
+        var step = ManagedStep.Observe;
+        try
+        {
+            var now = time.GetUtcNow();
+            var observed = await external.ObserveAsync(entity, identity.Lookup(now, Options.ClockSkew), cancellationToken);
+            if (identity.Id is null && !observed.Exists)
+            {
+                var deadline = identity.CreatePending!.Value + Options.CreateGracePeriod;
+                if (now < deadline)
+                {
+                    Report(entity, Readiness.InProgress("CreateOutcomeUnknown",
+                        $"deletion waits until {ManagedAnnotations.Format(deadline)}: the answer to the create sent at "
+                        + $"{ManagedAnnotations.Format(identity.CreatePending.Value)} was lost and NeevCloud may still commit it, "
+                        + "which must not be left behind; it is looked up until then"));
+                    return FinalizeResult.Retry(Min(Options.LookupInterval, deadline - now));
+                }
+
+                return FinalizeResult.Done;
+            }
+
+            if (identity.Id is null)
+            {
+                await RecordCreatedAsync(entity, observed.ExternalId!, cancellationToken);
+            }
+
+            if (!observed.Exists)
+            {
+                if (await external.AfterDeletedAsync(entity, cancellationToken) is { } stillToDo)
+                {
+                    Report(entity, stillToDo);
+                    return FinalizeResult.Retry(Refresh.Blocked);
+                }
+
+                return FinalizeResult.Done;
+            }
+
+            step = ManagedStep.Delete;
+            fence.ThrowIfClosed("delete");
+            var deletion = await external.DeleteAsync(entity, observed, cancellationToken);
+            Report(entity, deletion.Readiness);
+            return FinalizeResult.Retry(deletion.RecheckAfter);
+        }
+        catch (WriteFencedException ex)
+        {
+            LogFenced(ex.Operation, ex.Reason);
+            return FinalizeResult.Retry(Refresh.Blocked);
+        }
+        catch (StaleObjectException)
+        {
+            return FinalizeResult.Retry(TimeSpan.Zero);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failure = failures.Classify(ex, step);
+            LogFailed(ex, step, failure.Reason);
+            var result = await ReportFailureAsync(entity, failure, cancellationToken);
+            return result.Failed ? FinalizeResult.Backoff(result.RequeueAfter) : FinalizeResult.Retry(result.RequeueAfter ?? Refresh.Stable);
+        }
+    }
+
+    /// <summary>Records the intent (guarded by the resourceVersion), creates, records the id.</summary>
+    private async Task<ReconcileResult> CreateAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        // A replica that may no longer act records no intent either: the next leader would have to wait it out.
+        fence.ThrowIfClosed("create");
+        var now = time.GetUtcNow();
+        var intent = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        await PatchAsync(entity, new() { [ManagedAnnotations.CreatePending] = ManagedAnnotations.Format(intent), [ManagedAnnotations.ExternalId] = null }, cancellationToken);
+
+        ExternalObservation created;
+        try
+        {
+            created = await external.CreateAsync(entity, cancellationToken);
+        }
+        catch (WriteFencedException)
+        {
+            // Not sent: take the intent back so the next leader need not wait for a create that never was.
+            await PatchAsync(entity, new() { [ManagedAnnotations.CreatePending] = null }, cancellationToken);
+            throw;
+        }
+        catch (Exception ex) when (ex is not StaleObjectException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
+        {
+            var failure = failures.Classify(ex, ManagedStep.Create);
+            LogFailed(ex, ManagedStep.Create, failure.Reason);
+            if (failure.MayHaveTakenEffect)
+            {
+                var deadline = intent + Options.CreateGracePeriod;
+                Conditions.SetRetrying(entity.ManagedStatus, "CreateOutcomeUnknown",
+                    $"{failure.Message}. The create may still be committed by NeevCloud: it is looked up from now on, and nothing is "
+                    + $"created again before {ManagedAnnotations.Format(deadline)} unless it is found",
+                    entity.Metadata.Generation, time.GetUtcNow());
+                return ReconcileResult.After(Options.LookupInterval);
+            }
+
+            // The cloud refused it: nothing was created, so nothing needs finding.
+            await PatchAsync(entity, new() { [ManagedAnnotations.CreatePending] = null }, cancellationToken);
+            return await ReportFailureAsync(entity, failure, cancellationToken);
+        }
+
+        await RecordCreatedAsync(entity, created.ExternalId!, cancellationToken);
+        return Report(entity, created);
+    }
+
+    /// <summary>A create of ours may have happened, and a look-up did not find it.</summary>
+    private async Task<ReconcileResult> CreateOutcomeUnknownAsync(TEntity entity, DateTimeOffset pending, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var deadline = pending + Options.CreateGracePeriod;
+        if (now < deadline)
+        {
+            Conditions.SetRetrying(entity.ManagedStatus, "CreateOutcomeUnknown",
+                $"the answer to the create sent at {ManagedAnnotations.Format(pending)} was lost and NeevCloud may still be committing it; "
+                + $"it is looked up every {Options.LookupInterval.TotalSeconds:0} s, and nothing is created again before {ManagedAnnotations.Format(deadline)}",
+                entity.Metadata.Generation, now);
+            return ReconcileResult.After(Min(Options.LookupInterval, deadline - now));
+        }
+
+        // A look-up that started after the grace period did not find it: that create never happened.
+        LogCreateNeverHappened(ManagedAnnotations.Format(pending));
+        if (external.WaitingFor(entity) is { } waiting)
+        {
+            await PatchAsync(entity, new() { [ManagedAnnotations.CreatePending] = null }, cancellationToken);
+            Report(entity, waiting);
+            return ReconcileResult.After(Refresh.Blocked);
+        }
+
+        return await CreateAsync(entity, cancellationToken);
+    }
+
+    private Task RecordCreatedAsync(TEntity entity, string externalId, CancellationToken cancellationToken) =>
+        PatchAsync(entity, new() { [ManagedAnnotations.ExternalId] = externalId, [ManagedAnnotations.CreatePending] = null }, cancellationToken);
+
+    private async Task PatchAsync(TEntity entity, Dictionary<string, string?> annotations, CancellationToken cancellationToken)
+    {
+        var updated = await writer.PatchAnnotationsAsync(entity, annotations, cancellationToken);
+        entity.Metadata = updated.Metadata;
+    }
+
+    private ReconcileResult Report(TEntity entity, ExternalObservation observed)
+    {
+        var readiness = observed.Readiness ?? Readiness.IsReady("Available", "the cloud resource matches the spec");
+        Report(entity, readiness);
+        return ReconcileResult.After(observed.RequeueAfter ?? (readiness.Reconciling ? Refresh.Blocked : Refresh.Stable));
+    }
+
+    private void Report(TEntity entity, Readiness readiness) =>
+        Conditions.Apply(entity.ManagedStatus, readiness, entity.Metadata.Generation, time.GetUtcNow());
+
+    /// <summary>The failure table's verdict in status, and the next pass it asks for.</summary>
+    private async Task<ReconcileResult> ReportFailureAsync(TEntity entity, Failure failure, CancellationToken cancellationToken)
+    {
+        if (failure.Effect == FailureEffect.Stall)
+        {
+            return await StallAsync(entity, failure, cancellationToken);
+        }
+
+        Conditions.SetRetrying(entity.ManagedStatus, failure.Reason, failure.Message, entity.Metadata.Generation, time.GetUtcNow());
+        return ReconcileResult.Backoff(failure.NotBefore);
+    }
+
+    private async Task<ReconcileResult> StallAsync(TEntity entity, Failure failure, CancellationToken cancellationToken)
+    {
+        var retryIn = failure.NotBefore ?? Refresh.Stable;
+        if (entity.Metadata.DeletionTimestamp is null)
+        {
+            _holds[entity.Metadata.Uid ?? entity.Metadata.Name] = new Hold(Hold.Fingerprint(entity), time.GetUtcNow() + retryIn);
+        }
+
+        var already = Conditions.Find(entity.ManagedStatus.Conditions, ConditionTypes.Stalled) is { Status: "True" } stalled
+            && stalled.Reason == failure.Reason;
+        Report(entity, Readiness.IsStalled(failure.Reason, failure.Message));
+        if (!already)
+        {
+            await events.RecordAsync(entity, "Warning", failure.Reason, "Reconcile", failure.Message, cancellationToken);
+        }
+
+        return ReconcileResult.After(retryIn);
+    }
+
+    /// <summary>How long a stalled object waits yet, unless the user changed it since (spec or annotations).</summary>
+    private TimeSpan? HeldFor(TEntity entity)
+    {
+        var key = entity.Metadata.Uid ?? entity.Metadata.Name;
+        if (!_holds.TryGetValue(key, out var hold))
+        {
+            return null;
+        }
+
+        var left = hold.Until - time.GetUtcNow();
+        if (left > TimeSpan.Zero && hold.Of == Hold.Fingerprint(entity)
+            && Conditions.Find(entity.ManagedStatus.Conditions, ConditionTypes.Stalled) is { Status: "True" })
+        {
+            return left;
+        }
+
+        _holds.TryRemove(key, out _);
+        return null;
+    }
+
+    private static Failure GoneFailure(ExternalObservation observed, string externalId) =>
+        observed.Readiness is { Stalled: true } why
+            ? Failure.Stall(why.Reason, why.Message)
+            : Failure.Stall("DeletedOutOfBand",
+                $"the cloud resource {externalId} no longer exists; it is not recreated silently: delete this resource, and apply it again for a new one");
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Step} failed ({Reason})")]
+    private partial void LogFailed(Exception exception, ManagedStep step, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Operation} not sent: {Reason}")]
+    private partial void LogFenced(string operation, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Found {ExternalId}, made by an earlier create whose answer was lost")]
+    private partial void LogFoundLostCreate(string externalId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The create decided at {Intent} never happened (not found after the grace period); creating again")]
+    private partial void LogCreateNeverHappened(string intent);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Orphaned: the cloud resource stays as it is (deletionPolicy Orphan)")]
+    private partial void LogOrphaned();
+
+    /// <summary>A stall, and what the user had asked for when it stalled (our own bookkeeping does not count).</summary>
+    private sealed record Hold(string Of, DateTimeOffset Until)
+    {
+        public static string Fingerprint(TEntity entity) =>
+            $"{entity.Metadata.Generation}|{string.Join(';', (entity.Metadata.Annotations ?? new Dictionary<string, string>()).Where(a => !ManagedAnnotations.IsBookkeeping(a.Key)).OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"))}";
+    }
+
+    /// <summary>What the object says about its cloud identity.</summary>
+    private sealed record Identity(string? Id, DateTimeOffset? CreatePending, bool NeedsRecording, string? Conflict)
+    {
+        public static Identity Of(TEntity entity)
+        {
+            var annotated = ManagedAnnotations.ExternalIdOf(entity.Metadata);
+            var specified = entity.SpecifiedExternalId is { Length: > 0 } s ? s : null;
+            if (annotated is not null && specified is not null && annotated != specified)
+            {
+                return new(null, null, false,
+                    $"the spec names cloud id {specified} but this resource manages {annotated} (annotation {ManagedAnnotations.ExternalId}); "
+                    + "nothing is changed in the cloud until they agree");
+            }
+
+            var id = annotated ?? specified ?? (entity.StatusExternalId is { Length: > 0 } recorded ? recorded : null);
+            return new(id, id is null ? ManagedAnnotations.CreatePendingOf(entity.Metadata) : null, id is not null && annotated is null, null);
+        }
+
+        public ExternalLookup Lookup(DateTimeOffset now, TimeSpan clockSkew) => Id is { } id
+            ? ExternalLookup.ById(id)
+            : ExternalLookup.CreatedBy(CreatePending!.Value - clockSkew, now);
+    }
+}
