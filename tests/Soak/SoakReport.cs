@@ -22,6 +22,8 @@ internal sealed class SoakReport(SoakSettings settings, string command)
 
     public int OperatorKills { get; set; }
 
+    public int OperatorTerms { get; set; }
+
     public IReadOnlyList<TimeSpan> OperatorUptimes { get; set; } = [];
 
     public int ApiServerRestarts { get; set; }
@@ -69,7 +71,7 @@ internal sealed class SoakReport(SoakSettings settings, string command)
         Row(text, "power flips after Ready (long run)", $"{PowerFlipRounds} rounds");
         Row(text, "delete → all gone", Seconds(Deleted));
         Row(text, "whole soak", Seconds(Total));
-        Row(text, "operator SIGKILLs", $"{OperatorKills} (lives {string.Join(", ", OperatorUptimes.Select(u => $"{u.TotalSeconds:0}s"))})");
+        Row(text, "replicas SIGKILLed / SIGTERMed (2 running, leader election)", $"{OperatorKills} / {OperatorTerms} (lives {string.Join(", ", OperatorUptimes.Select(u => $"{u.TotalSeconds:0}s"))})");
         Row(text, "API server restarts (etcd kept)", ApiServerRestarts.ToString(CultureInfo.InvariantCulture));
         Row(text, "duplicated VMs (name within project)", List(DuplicateVms));
         Row(text, "duplicated projects (name within org)", List(DuplicateProjects));

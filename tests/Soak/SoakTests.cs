@@ -11,8 +11,9 @@ namespace Soak.Tests;
 
 /// <summary>
 /// The operator under everything that goes wrong at once, out of process as it runs in production:
-/// NeevCloud answering errors, 429s, slowly, and losing the answers of creates; the operator SIGKILLed
-/// and restarted every 10 to 30 s; the Kubernetes API server restarted once. Every resource must still
+/// NeevCloud answering errors, 429s, slowly, losing the answers of creates and committing creates late,
+/// after the client gave up; two replicas with leader election, one of them SIGKILLed or SIGTERMed (a
+/// handover) every 10 to 30 s; the Kubernetes API server restarted once. Every resource must still
 /// converge, nothing may be created twice, deleting everything must leave nothing behind in the cloud
 /// or the cluster, no object may be reconciled in a hot loop, and the token must never be logged.
 /// </summary>
@@ -56,9 +57,12 @@ public sealed class SoakTests
             report.Outcome = passed ? "passed" : "FAILED";
             var markdown = report.ToMarkdown();
             TestContext.Current.SendDiagnosticMessage(markdown);
-            var results = RepositoryPaths.Combine("bench", "results");
-            Directory.CreateDirectory(results);
-            await File.WriteAllTextAsync(Path.Combine(results, $"soak-{DateTime.UtcNow:yyyy-MM-dd}.md"), markdown, CancellationToken.None);
+            // Outside the tracked tree: NEEV_SOAK_REPORT names the file (e.g. to commit a long run's figures by hand).
+            var reportPath = Environment.GetEnvironmentVariable("NEEV_SOAK_REPORT") is { Length: > 0 } asked
+                ? asked
+                : Path.Combine(Path.GetTempPath(), $"neev-soak-{DateTime.UtcNow:yyyy-MM-dd-HHmmss}.md");
+            await File.WriteAllTextAsync(reportPath, markdown, CancellationToken.None);
+            TestContext.Current.SendDiagnosticMessage($"soak report written to {reportPath}");
             if (passed && Environment.GetEnvironmentVariable("NEEV_SOAK_KEEP_LOGS") != "1")
             {
                 logs.Delete(recursive: true);
@@ -86,7 +90,7 @@ public sealed class SoakTests
             _ct);
         await cloud.Admin.SetFaultsAsync(SoakFaults.For(settings.Seed), _ct);
 
-        await using var crashing = new CrashingOperator(
+        await using var crashing = new DisruptedReplicas(
             incarnation => OperatorProcess.Start(
                 controlPlane.KubeconfigPath,
                 cloud,
@@ -94,16 +98,25 @@ public sealed class SoakTests
                 Path.Combine(logs, $"operator-{incarnation}.log"),
                 [
                     "--log-format=json",
+                    "--leader-elect=true",
+                    $"--Operator:LeaderElection:Namespace={Namespace}",
+                    // A grace period that covers the simulator's slowest late commit (below), not production's 5 min.
+                    "--Operator:Lifecycle:CreateGracePeriod=00:00:20",
+                    "--Operator:Lifecycle:LookupInterval=00:00:02",
+                    // The client gives up on a call after 5 s, so the 8 s late commits happen after it did.
+                    "--NeevCloud:Timeouts:Attempt=00:00:05",
+                    "--NeevCloud:Timeouts:Total=00:00:15",
                     "--Serilog:MinimumLevel:Override:controller.project=Debug",
                     "--Serilog:MinimumLevel:Override:controller.virtualmachine=Debug",
                     "--Serilog:MinimumLevel:Override:controller.rootdisk=Debug",
                     // Every cloud call's debug line too: the token must not be in those either.
                     "--Serilog:MinimumLevel:Override:NeevCloud.Operator.Cloud=Debug",
                 ]),
+            replicas: 2,
             new Random(dice.Next()),
             TimeSpan.FromSeconds(10),
             TimeSpan.FromSeconds(30));
-        crashing.StartCrashing();
+        crashing.StartDisrupting();
 
         var fleet = SoakFleet.For(settings);
         var applied = clock.Elapsed;
@@ -132,8 +145,9 @@ public sealed class SoakTests
         await Eventually.AssertAsync(() => cluster.DeleteEverythingAsync(_ct), settings.ConvergeTimeout, _ct);
         report.Deleted = clock.Elapsed - deleting;
         report.LeftInCluster = await cluster.CountAllAsync(_ct);
-        await crashing.StopCrashingAsync();
+        await crashing.StopDisruptingAsync();
         report.OperatorKills = crashing.Kills;
+        report.OperatorTerms = crashing.Terms;
         report.OperatorUptimes = crashing.Uptimes;
 
         // Nothing is waited for here: once the last Project is gone, its cloud project must be gone too.
@@ -159,7 +173,8 @@ public sealed class SoakTests
         Assert.Empty(report.StrayProjects);
         Assert.Equal(0, report.LeftInCluster);
         Assert.True((left.Projects.Count, left.Vms.Count, left.Volumes.Count) == (0, 0, 0), $"left in the simulator: {report.LeftInCloud}");
-        Assert.True(report.OperatorKills >= 1, "the operator was never killed: the soak proved nothing about crashes");
+        Assert.True(report.OperatorKills >= 1, "no replica was ever killed: the soak proved nothing about crashes");
+        Assert.True(report.OperatorTerms >= 1, "no replica was ever stopped gracefully: the soak proved nothing about handovers");
         var (dense, denseCount) = report.Passes.MostWithin(PassWindow);
         Assert.True(denseCount <= MaxPassesPerWindow, $"{dense} was reconciled {denseCount} times within {PassWindow.TotalSeconds} s: a hot loop");
         Assert.Equal(0, report.TokenInObjects);
@@ -188,6 +203,7 @@ public sealed class SoakTests
             rule["lost_response"]!.GetValue<bool>(),
             rule["status"]?.GetValue<int>(),
             rule["latency_ms"]!.GetValue<int>(),
+            rule["commit_after_ms"]?.GetValue<int>() ?? 0,
             rule["probability"]!.GetValue<double>())}: fired {rule["fired"]!.GetValue<int>()}")];
     }
 

@@ -70,6 +70,21 @@ public sealed class SpecUpdateTests(KubernetesFixture cluster) : CrdTest(cluster
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
+    // Defect 10: a spec.projectId added to a Project that already manages a cloud project was accepted and ignored.
+    [Fact]
+    public async Task A_project_that_manages_a_cloud_project_accepts_a_projectId_only_if_it_names_that_one()
+    {
+        await CreateAsync(Project());
+        var ct = TestContext.Current.CancellationToken;
+        var status = await Cluster.KubectlAsync(
+            ["patch", "-n", Namespace, "project", "team-a", "--subresource=status", "--type=merge", "-p", "{\"status\":{\"projectId\":\"prj-1\"}}"], null, ct);
+        Assert.True(status.ExitCode == 0, status.ToString());
+
+        NeevCrds.AssertRejected(await ApplyAsync(Project().With("spec.projectId", "prj-2")), "spec.projectId", "may only name that one");
+        var same = await ApplyAsync(Project().With("spec.projectId", "prj-1"));
+        Assert.True(same.ExitCode == 0, same.ToString());
+    }
+
     private async Task CreateAsync(JsonObject manifest)
     {
         var created = await ApplyAsync(manifest);

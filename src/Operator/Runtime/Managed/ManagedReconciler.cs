@@ -318,7 +318,17 @@ public sealed partial class ManagedReconciler<TEntity>(
             return await StallAsync(entity, failure, cancellationToken);
         }
 
-        Conditions.SetRetrying(entity.ManagedStatus, failure.Reason, failure.Message, entity.Metadata.Generation, time.GetUtcNow());
+        if (entity.Metadata.DeletionTimestamp is null)
+        {
+            // The resource itself may be fine (a blip of the API): Ready keeps what it said, Reconciling tells the failure.
+            Conditions.SetRetrying(entity.ManagedStatus, failure.Reason, failure.Message, entity.Metadata.Generation, time.GetUtcNow());
+        }
+        else
+        {
+            // A Terminating object is not Ready, whatever it said before: the deletion is what is failing.
+            Report(entity, Readiness.InProgress(failure.Reason, $"deletion: {failure.Message}"));
+        }
+
         return ReconcileResult.Backoff(failure.NotBefore);
     }
 

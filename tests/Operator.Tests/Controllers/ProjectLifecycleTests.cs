@@ -1,0 +1,153 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NeevCloud.Crds.Projects;
+using NeevCloud.Crds.RootDisks;
+using NeevCloud.Crds.VirtualMachines;
+using NeevCloud.Operator.Cloud;
+using NeevCloud.Operator.Controllers;
+using NeevCloud.Operator.Controllers.Projects;
+using NeevCloud.Operator.Runtime;
+using NeevCloud.Operator.Runtime.Managed;
+using NeevCloud.Operator.Tests.Cloud;
+using Operator.Tests.Runtime.Managed;
+
+namespace Operator.Tests.Controllers;
+
+/// <summary>
+/// The Project kind through the shared lifecycle, against the in-process simulator: the answers whose meaning
+/// depends on the Tenant API's paths (a missing organization, a name someone else holds, a 409 on delete).
+/// The cluster's caches are empty: these Projects have no dependents and no neighbours.
+/// </summary>
+public sealed class ProjectLifecycleTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+    private readonly RecordingEvents _events = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // Defect 1: a mistyped organizationId (404) gave no condition at all and was retried for ever.
+    [Fact]
+    public async Task A_project_in_an_organization_that_does_not_exist_is_stalled_naming_it()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync();
+        var reconciler = NewReconciler(cloud);
+        var project = NewProject(p => p.Spec.OrganizationId = "org-mistyped");
+
+        var result = await reconciler.ReconcileAsync(project, Ct);
+
+        var stalled = Conditions.Find(project.Status.Conditions, ConditionTypes.Stalled);
+        Assert.Equal(("True", "OrganizationNotFound"), (stalled?.Status, stalled?.Reason));
+        Assert.Contains("org-mistyped", stalled!.Message, StringComparison.Ordinal);
+        Assert.Equal("False", Conditions.Find(project.Status.Conditions, ConditionTypes.Ready)?.Status);
+        Assert.False(result.Failed);
+        Assert.Equal(0, await cloud.CountCallsAsync("createProject"));
+    }
+
+    [Fact]
+    public async Task A_known_project_whose_organization_went_is_stalled_naming_the_organization()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync();
+        var reconciler = NewReconciler(cloud);
+        var project = NewProject(p =>
+        {
+            p.Spec.OrganizationId = "org-gone";
+            p.Metadata.Annotations = new Dictionary<string, string> { [ManagedAnnotations.ExternalId] = "proj-1" };
+        });
+
+        await reconciler.ReconcileAsync(project, Ct);
+
+        Assert.Equal("OrganizationNotFound", Conditions.Find(project.Status.Conditions, ConditionTypes.Stalled)?.Reason);
+    }
+
+    // Defect 9: after a create failed with a 5xx, any project of the same name was adopted.
+    [Fact]
+    public async Task After_a_failed_create_a_project_of_that_name_made_by_a_colleague_is_not_adopted()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync();
+        var reconciler = NewReconciler(cloud);
+        var project = NewProject(p => p.Spec.Description = "the ml team's project");
+        await cloud.SetFaultsAsync(new FaultRule("createProject", 503));
+
+        await reconciler.ReconcileAsync(project, Ct);
+        Assert.Equal("CreateOutcomeUnknown", Conditions.Find(project.Status.Conditions, ConditionTypes.Reconciling)?.Reason);
+
+        await cloud.ClearFaultsAsync();
+        var colleagues = await cloud.Client.CreateProjectAsync(cloud.Org, new CreateProjectRequest("team", "a colleague's project"), Ct);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await reconciler.ReconcileAsync(project, Ct);
+
+        Assert.Equal("NameConflict", Conditions.Find(project.Status.Conditions, ConditionTypes.Stalled)?.Reason);
+        Assert.Null(ManagedAnnotations.ExternalIdOf(project.Metadata));
+        Assert.NotEqual(colleagues.Id, project.Status.ProjectId);
+    }
+
+    [Fact]
+    public async Task After_a_lost_create_answer_the_project_it_made_is_adopted()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync();
+        var reconciler = NewReconciler(cloud);
+        var project = NewProject(p => p.Spec.Description = "the ml team's project");
+        await cloud.SetFaultsAsync(new FaultRule("createProject", Status: null, LostResponse: true, MaxCount: 1));
+
+        await reconciler.ReconcileAsync(project, Ct);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await reconciler.ReconcileAsync(project, Ct);
+
+        Assert.Equal(1, await cloud.CountCallsAsync("createProject"));
+        Assert.NotNull(ManagedAnnotations.ExternalIdOf(project.Metadata));
+        Assert.Equal("True", Conditions.Find(project.Status.Conditions, ConditionTypes.Ready)?.Status);
+    }
+
+    // Defect 10: a Project held by a cloud 409 was retried every 10 s for ever, without the counts.
+    [Fact]
+    public async Task A_deletion_the_cloud_refuses_with_409_reports_the_counts_and_backs_off()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync();
+        var reconciler = NewReconciler(cloud);
+        var project = NewProject();
+        await reconciler.ReconcileAsync(project, Ct);
+        await cloud.SetProjectCountsAsync(project.Status.ProjectId!, apiKeys: 2, aiRuntimes: 0);
+
+        project.Metadata.DeletionTimestamp = _time.GetUtcNow().UtcDateTime;
+        var result = await reconciler.FinalizeAsync(project, Ct);
+
+        Assert.False(result.Completed);
+        Assert.True(result.Failed, "a refused deletion backs off instead of a fixed 10 s");
+        Assert.True(result.RetryAfter >= TimeSpan.FromSeconds(10));
+        var reconciling = Conditions.Find(project.Status.Conditions, ConditionTypes.Reconciling)!;
+        Assert.Equal("CloudResourcesExist", reconciling.Reason);
+        Assert.Contains("2 api keys", reconciling.Message, StringComparison.Ordinal);
+        Assert.Equal(2, project.Status.BlockingCounts?.ApiKeys);
+    }
+
+    private ManagedReconciler<Project> NewReconciler(SimulatedCloud cloud)
+    {
+        var refresh = Options.Create(new RefreshOptions());
+        var external = new ProjectExternalClient(
+            cloud.Client, new ProjectDependents(EmptyCache<VirtualMachine>(), EmptyCache<RootDisk>()), EmptyCache<Project>(), _events, refresh);
+        return new ManagedReconciler<Project>(
+            external, new InMemoryMetadataWriter<Project>(), new CloudFailureTable(refresh), _events, WriteFence.AlwaysOpen(_time),
+            Options.Create(new ManagedOptions { CreateGracePeriod = TimeSpan.FromMinutes(1) }), refresh, _time,
+            NullLogger<ManagedReconciler<Project>>.Instance);
+    }
+
+    /// <summary>A cache that is never started: nothing in the cluster.</summary>
+    private static EntityCache<T> EmptyCache<T>()
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        new(new EntityClient<T>(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" })), new CacheOptions(), NullLogger.Instance);
+
+    private static Project NewProject(Action<Project>? change = null)
+    {
+        var project = new Project
+        {
+            Metadata = new V1ObjectMeta { Name = "team", NamespaceProperty = "ml", Uid = "uid-1", Generation = 1, ResourceVersion = "1" },
+            Spec = new ProjectSpec(),
+            Status = new NeevCloud.Crds.Projects.ProjectStatus(),
+        };
+        change?.Invoke(project);
+        return project;
+    }
+}

@@ -1,0 +1,139 @@
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NeevCloud.Crds;
+using NeevCloud.Crds.Projects;
+using NeevCloud.Crds.RootDisks;
+using NeevCloud.Crds.VirtualMachines;
+using NeevCloud.Operator.Cloud;
+using NeevCloud.Operator.Controllers;
+using NeevCloud.Operator.Controllers.Projects;
+using NeevCloud.Operator.Controllers.VirtualMachines;
+using NeevCloud.Operator.Runtime;
+using NeevCloud.Operator.Runtime.Managed;
+using NeevCloud.Operator.Tests.Cloud;
+using Operator.Tests.Runtime.Managed;
+using VmListing = NeevCloud.Operator.Runtime.Polling.PolledListing<
+    NeevCloud.Operator.Controllers.ProjectScope, NeevCloud.Operator.Cloud.CloudVm, NeevCloud.Crds.VirtualMachines.VirtualMachine>;
+
+namespace Operator.Tests.Controllers;
+
+/// <summary>
+/// The VirtualMachine kind through the shared lifecycle against the in-process simulator: VMs whose project
+/// went, and power actions the cloud refuses. Each VM here is already known (its id in the annotation, its
+/// project in status), so the cluster's caches can stay empty.
+/// </summary>
+public sealed class VirtualMachineLifecycleTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+    private readonly RecordingEvents _events = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    // Defect 3: a VM whose cloud project no longer exists could never be deleted (the LIST answered 404 on every pass).
+    [Fact]
+    public async Task A_vm_whose_project_is_gone_is_released_on_deletion()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync();
+        var reconciler = NewReconciler(cloud);
+        var vm = KnownVm(cloud.Org, projectId: "00000000-0000-4000-8000-000000000000", vmId: "00000000-0000-4000-8000-000000000001");
+        vm.Metadata.DeletionTimestamp = _time.GetUtcNow().UtcDateTime;
+
+        var result = await reconciler.FinalizeAsync(vm, Ct);
+
+        Assert.True(result.Completed, Conditions.Find(vm.Status.Conditions, ConditionTypes.Ready)?.Message);
+        Assert.Equal(0, await cloud.CountCallsAsync("deleteVM"));
+    }
+
+    // Defect 5: a 400 on start/stop/restart was swallowed, and a refused restart was recorded as done.
+    [Fact]
+    public async Task A_refused_restart_is_reported_and_not_recorded_as_handled()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
+        var reconciler = NewReconciler(cloud);
+        var vm = await RunningVmAsync(cloud);
+        vm.Spec.RestartRequestedAt = "2026-12-02T10:00:00Z";
+        vm.Metadata.Generation = 2;
+        await cloud.SetFaultsAsync(new FaultRule("restartVM", 400));
+
+        var result = await reconciler.ReconcileAsync(vm, Ct);
+
+        var reconciling = Conditions.Find(vm.Status.Conditions, ConditionTypes.Reconciling)!;
+        Assert.Equal(("True", "ActionRefused"), (reconciling.Status, reconciling.Reason));
+        Assert.Contains("restartVM", reconciling.Message, StringComparison.Ordinal);
+        Assert.True(result.Failed, "a refused action is retried with back-off");
+        Assert.NotEqual(vm.Spec.RestartRequestedAt, vm.Status.LastHandledRestartRequestedAt);
+
+        await cloud.ClearFaultsAsync();
+        await reconciler.ReconcileAsync(vm, Ct);
+
+        Assert.Equal(vm.Spec.RestartRequestedAt, vm.Status.LastHandledRestartRequestedAt);
+        Assert.Equal(2, await cloud.CountCallsAsync("restartVM"));
+    }
+
+    [Fact]
+    public async Task A_refused_start_is_reported_as_action_refused()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
+        var reconciler = NewReconciler(cloud);
+        var vm = await RunningVmAsync(cloud);
+        await cloud.Client.StopVmAsync(cloud.Org, vm.Status.ProjectId!, vm.Status.VmId!, Ct);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await cloud.SetFaultsAsync(new FaultRule("startVM", 400));
+
+        await reconciler.ReconcileAsync(vm, Ct);
+
+        Assert.Equal("ActionRefused", Conditions.Find(vm.Status.Conditions, ConditionTypes.Reconciling)?.Reason);
+    }
+
+    private async Task<VirtualMachine> RunningVmAsync(SimulatedCloud cloud)
+    {
+        var project = await cloud.CreateProjectAsync($"p-{Guid.NewGuid():N}"[..20]);
+        var created = await cloud.Client.CreateVmAsync(cloud.Org, project.Id, cloud.NewVmRequest("trainer-1"), Ct);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        return KnownVm(cloud.Org, project.Id, created.Id, cloud);
+    }
+
+    private static VirtualMachine KnownVm(string org, string projectId, string vmId, SimulatedCloud? cloud = null) => new()
+    {
+        Metadata = new V1ObjectMeta
+        {
+            Name = "trainer-1", NamespaceProperty = "ml", Uid = "uid-vm", Generation = 1, ResourceVersion = "1",
+            Annotations = new Dictionary<string, string> { [ManagedAnnotations.ExternalId] = vmId },
+        },
+        Spec = new VirtualMachineSpec
+        {
+            ProjectRef = new LocalObjectReference { Name = "team" },
+            RegionId = cloud?.Catalog.Regions[0] ?? "in-mum-1",
+            VmConfigId = cloud?.Catalog.VmConfigs[0] ?? "cfg",
+            PlanId = cloud?.Catalog.Plans[0] ?? "plan",
+            DeleteRootDisk = true,
+            RootDisk = new VirtualMachineRootDisk { Create = new NewRootDisk { Name = "trainer-1-root", SizeGb = 20, ImageId = cloud?.Catalog.Images[0] ?? "img" } },
+        },
+        Status = new VirtualMachineStatus { OrganizationId = org, ProjectId = projectId, VmId = vmId },
+    };
+
+    private ManagedReconciler<VirtualMachine> NewReconciler(SimulatedCloud cloud)
+    {
+        var refresh = Options.Create(new RefreshOptions());
+        var projects = new ProjectReferences(EmptyCache<Project>());
+        var listing = new VmListing(
+            (scope, ct) => cloud.Client.ListAllVmsAsync(scope.OrganizationId, scope.ProjectId, ct), vm => vm.Id, VirtualMachineExternalClient.SameObservation, _time);
+        var rootDisks = EmptyCache<RootDisk>();
+        var kept = new KeptRootDisks(cloud.Client, projects, new EntityClient<RootDisk>(Unreachable()), rootDisks, _events);
+        var external = new VirtualMachineExternalClient(
+            cloud.Client, listing, projects, rootDisks, EmptyCache<VirtualMachine>(), kept, _events, refresh, _time);
+        return new ManagedReconciler<VirtualMachine>(
+            external, new InMemoryMetadataWriter<VirtualMachine>(), new CloudFailureTable(refresh), _events, WriteFence.AlwaysOpen(_time),
+            Options.Create(new ManagedOptions()), refresh, _time, NullLogger<ManagedReconciler<VirtualMachine>>.Instance);
+    }
+
+    private static Kubernetes Unreachable() => new(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
+
+    /// <summary>A cache that is never started: nothing in the cluster.</summary>
+    private static EntityCache<T> EmptyCache<T>()
+        where T : class, IKubernetesObject<V1ObjectMeta> =>
+        new(new EntityClient<T>(Unreachable()), new CacheOptions(), NullLogger.Instance);
+}
