@@ -58,16 +58,9 @@ internal sealed class CloudSimulator : IAsyncDisposable
         return response.IsSuccessStatusCode;
     }
 
-    public Task SetProjectCountsAsync(string projectId, int apiKeys, CancellationToken ct) =>
-        Host.Admin.SetProjectCountsAsync(projectId, apiKeys, aiRuntimes: 0, cancellationToken: ct);
-
     /// <summary>The request is executed, then its answer is lost (the next <paramref name="times"/> calls).</summary>
     public Task LoseResponsesAsync(string operation, int times, CancellationToken ct) =>
         Host.Admin.SetFaultsAsync([new SimulatorFaultRule { Operation = operation, LostResponse = true, MaxCount = times }], seed: 1, ct);
-
-    /// <summary>The next <paramref name="times"/> calls of the operation are answered with <paramref name="status"/> and not executed.</summary>
-    public Task RefuseAsync(string operation, int status, int times, CancellationToken ct) =>
-        Host.Admin.SetFaultsAsync([new SimulatorFaultRule { Operation = operation, Status = status, MaxCount = times }], seed: 1, ct);
 
     /// <summary>Everything the simulator holds, as its admin API reports it.</summary>
     public Task<SimulatorState> StateAsync(CancellationToken ct) => Host.Admin.GetStateAsync(ct);

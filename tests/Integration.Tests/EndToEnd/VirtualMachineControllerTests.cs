@@ -52,62 +52,6 @@ public sealed class VirtualMachineControllerTests(KubernetesFixture cluster) : O
     }
 
     [Fact]
-    public async Task A_vm_stopped_in_the_console_is_started_again_and_one_deleted_there_is_not_recreated()
-    {
-        await StartOperatorAsync();
-        await ApplyAsync(Project("team"));
-        await ApplyAsync(VmWithNewDisk("web", "team"));
-        var vmId = (await WaitForReadyAsync<VirtualMachine>("web")).Status.VmId!;
-
-        await Cloud.Host.Admin.StopVmOutOfBandAsync(vmId, Ct);
-        await Eventually.AssertAsync(async () => Assert.True(await Cloud.CallsAsync("startVM", Ct) >= 1), Timeout, Ct);
-        await WaitForAsync<VirtualMachine>("web", vm => Assert.Equal(("running", "True"), (vm.Status.Phase, ReadyOf(vm))));
-
-        await Cloud.Host.Admin.DeleteVmOutOfBandAsync(vmId, cancellationToken: Ct);
-        var stalled = await WaitForConditionAsync<VirtualMachine>("web", ConditionTypes.Stalled, "True", "DeletedOutOfBand");
-        Assert.Equal("False", ReadyOf(stalled));
-        Assert.Equal(1, await Cloud.CallsAsync("createVM", Ct));
-    }
-
-    [Fact]
-    public async Task A_failed_vm_and_an_unknown_cloud_status_are_never_reported_healthy()
-    {
-        await StartOperatorAsync();
-        await ApplyAsync(Project("team"));
-        await ApplyAsync(VmWithNewDisk("broken", "team"));
-        await ApplyAsync(VmWithNewDisk("future", "team"));
-        var broken = (await WaitForReadyAsync<VirtualMachine>("broken")).Status.VmId!;
-        var future = (await WaitForReadyAsync<VirtualMachine>("future")).Status.VmId!;
-
-        await Cloud.Host.Admin.FailVmAsync(broken, "GPU host lost power", Ct);
-        await Cloud.Host.Admin.SetVmStatusAsync(future, "hibernating", cancellationToken: Ct);
-
-        var failed = await WaitForConditionAsync<VirtualMachine>("broken", ConditionTypes.Stalled, "True", "Failed");
-        Assert.StartsWith("GPU host lost power", Conditions.Find(failed.Status.Conditions, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
-        var unknown = await WaitForConditionAsync<VirtualMachine>("future", ConditionTypes.Ready, "Unknown", "UnknownStatus");
-        Assert.Equal("hibernating", unknown.Status.Phase);
-        Assert.Contains("hibernating", Conditions.Find(unknown.Status.Conditions, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_vm_the_cloud_rejects_is_stalled_with_the_clouds_message_and_created_once_the_refusal_goes_away()
-    {
-        // A 400 that goes away (a quota freed, a region back): InvalidSpec is not the end of the VM.
-        await Cloud.RefuseAsync("createVM", 400, times: 1, Ct);
-        await StartOperatorAsync();
-        await ApplyAsync(Project("team"));
-        await ApplyAsync(VmWithNewDisk("refused", "team"));
-
-        var stalled = await WaitForConditionAsync<VirtualMachine>("refused", ConditionTypes.Stalled, "True", "InvalidSpec");
-        Assert.Contains("createVM", Conditions.Find(stalled.Status.Conditions, ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
-        Assert.Null(stalled.Status.VmId);
-
-        var ready = await WaitForReadyAsync<VirtualMachine>("refused");
-        Assert.Equal([ready.Status.VmId], (await Cloud.StateAsync(Ct)).Vms.Select(vm => vm.Id));
-        Assert.Equal(2, await Cloud.CallsAsync("createVM", Ct));
-    }
-
-    [Fact]
     public async Task A_vm_waits_for_its_project_with_a_clear_reason()
     {
         await StartOperatorAsync();
@@ -169,21 +113,6 @@ public sealed class VirtualMachineControllerTests(KubernetesFixture cluster) : O
         var state = await Cloud.StateAsync(Ct);
         Assert.Empty(state.Projects);
         Assert.Empty(state.Volumes);
-    }
-
-    [Fact]
-    public async Task An_orphaned_vm_keeps_running_in_the_cloud()
-    {
-        await StartOperatorAsync();
-        await ApplyAsync(Project("team"));
-        await ApplyAsync(VmWithNewDisk("keep", "team", extraSpec: "  deletionPolicy: Orphan"));
-        var vmId = (await WaitForReadyAsync<VirtualMachine>("keep")).Status.VmId!;
-
-        await DeleteAsync("nvm", "keep");
-        await WaitUntilGoneAsync<VirtualMachine>("keep");
-
-        Assert.Equal("running", Assert.Single((await Cloud.StateAsync(Ct)).Vms, vm => vm.Id == vmId).Status);
-        Assert.Equal(0, await Cloud.CallsAsync("deleteVM", Ct));
     }
 
     [Fact]

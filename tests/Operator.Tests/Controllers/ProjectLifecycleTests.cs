@@ -1,5 +1,3 @@
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -60,6 +58,23 @@ public sealed class ProjectLifecycleTests
         await reconciler.ReconcileAsync(project, Ct);
 
         Assert.Equal("OrganizationNotFound", Conditions.Find(project.Status.Conditions, ConditionTypes.Stalled)?.Reason);
+    }
+
+    [Fact]
+    public async Task A_name_someone_else_holds_is_reported_and_never_adopted_or_created()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync();
+        await cloud.CreateProjectAsync("team");
+        var reconciler = NewReconciler(cloud);
+        var project = NewProject();
+
+        await reconciler.ReconcileAsync(project, Ct);
+
+        var stalled = Conditions.Find(project.Status.Conditions, ConditionTypes.Stalled)!;
+        Assert.Equal(("True", "NameConflict"), (stalled.Status, stalled.Reason));
+        Assert.Contains("spec.projectId", stalled.Message, StringComparison.Ordinal);
+        Assert.Null(ManagedAnnotations.ExternalIdOf(project.Metadata));
+        Assert.Equal(1, await cloud.CountCallsAsync("createProject")); // the colleague's
     }
 
     // Defect 9: after a create failed with a 5xx, any project of the same name was adopted.
@@ -127,27 +142,12 @@ public sealed class ProjectLifecycleTests
     {
         var refresh = Options.Create(new RefreshOptions());
         var external = new ProjectExternalClient(
-            cloud.Client, new ProjectDependents(EmptyCache<VirtualMachine>(), EmptyCache<RootDisk>()), EmptyCache<Project>(), _events, refresh);
+            cloud.Client, new ProjectDependents(EmptyCluster.Cache<VirtualMachine>(), EmptyCluster.Cache<RootDisk>()), EmptyCluster.Cache<Project>(), _events, refresh);
         return new ManagedReconciler<Project>(
             external, new InMemoryMetadataWriter<Project>(), new CloudFailureTable(refresh), _events, WriteFence.AlwaysOpen(_time),
             Options.Create(new ManagedOptions { CreateGracePeriod = TimeSpan.FromMinutes(1) }), refresh, _time,
             NullLogger<ManagedReconciler<Project>>.Instance);
     }
 
-    /// <summary>A cache that is never started: nothing in the cluster.</summary>
-    private static EntityCache<T> EmptyCache<T>()
-        where T : class, IKubernetesObject<V1ObjectMeta> =>
-        new(new EntityClient<T>(new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" })), new CacheOptions(), NullLogger.Instance);
-
-    private static Project NewProject(Action<Project>? change = null)
-    {
-        var project = new Project
-        {
-            Metadata = new V1ObjectMeta { Name = "team", NamespaceProperty = "ml", Uid = "uid-1", Generation = 1, ResourceVersion = "1" },
-            Spec = new ProjectSpec(),
-            Status = new NeevCloud.Crds.Projects.ProjectStatus(),
-        };
-        change?.Invoke(project);
-        return project;
-    }
+    private static Project NewProject(Action<Project>? change = null) => Lifecycle.New(change);
 }

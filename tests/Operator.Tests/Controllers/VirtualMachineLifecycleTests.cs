@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -74,6 +73,24 @@ public sealed class VirtualMachineLifecycleTests
     }
 
     [Fact]
+    public async Task A_vm_stopped_outside_the_operator_is_started_again_with_an_event()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
+        var reconciler = NewReconciler(cloud);
+        var vm = await RunningVmAsync(cloud);
+        await cloud.Simulator.Admin.StopVmOutOfBandAsync(vm.Status.VmId!, Ct);
+        _time.Advance(TimeSpan.FromMinutes(10));
+
+        await reconciler.ReconcileAsync(vm, Ct);
+
+        Assert.Equal(1, await cloud.CountCallsAsync("startVM"));
+        Assert.Contains(_events.Recorded, e => e.Reason == "Starting");
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await reconciler.ReconcileAsync(vm, Ct);
+        Assert.Equal("True", Conditions.Find(vm.Status.Conditions, ConditionTypes.Ready)?.Status);
+    }
+
+    [Fact]
     public async Task A_refused_start_is_reported_as_action_refused()
     {
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
@@ -118,22 +135,15 @@ public sealed class VirtualMachineLifecycleTests
     private ManagedReconciler<VirtualMachine> NewReconciler(SimulatedCloud cloud)
     {
         var refresh = Options.Create(new RefreshOptions());
-        var projects = new ProjectReferences(EmptyCache<Project>());
+        var projects = new ProjectReferences(EmptyCluster.Cache<Project>());
         var listing = new VmListing(
             (scope, ct) => cloud.Client.ListAllVmsAsync(scope.OrganizationId, scope.ProjectId, ct), vm => vm.Id, VirtualMachineExternalClient.SameObservation, _time);
-        var rootDisks = EmptyCache<RootDisk>();
-        var kept = new KeptRootDisks(cloud.Client, projects, new EntityClient<RootDisk>(Unreachable()), rootDisks, _events);
+        var rootDisks = EmptyCluster.Cache<RootDisk>();
+        var kept = new KeptRootDisks(cloud.Client, projects, new EntityClient<RootDisk>(EmptyCluster.Unreachable()), rootDisks, _events);
         var external = new VirtualMachineExternalClient(
-            cloud.Client, listing, projects, rootDisks, EmptyCache<VirtualMachine>(), kept, _events, refresh, _time);
+            cloud.Client, listing, projects, rootDisks, EmptyCluster.Cache<VirtualMachine>(), kept, _events, refresh, _time);
         return new ManagedReconciler<VirtualMachine>(
             external, new InMemoryMetadataWriter<VirtualMachine>(), new CloudFailureTable(refresh), _events, WriteFence.AlwaysOpen(_time),
             Options.Create(new ManagedOptions()), refresh, _time, NullLogger<ManagedReconciler<VirtualMachine>>.Instance);
     }
-
-    private static Kubernetes Unreachable() => new(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
-
-    /// <summary>A cache that is never started: nothing in the cluster.</summary>
-    private static EntityCache<T> EmptyCache<T>()
-        where T : class, IKubernetesObject<V1ObjectMeta> =>
-        new(new EntityClient<T>(Unreachable()), new CacheOptions(), NullLogger.Instance);
 }

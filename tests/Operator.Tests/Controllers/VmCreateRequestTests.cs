@@ -152,21 +152,7 @@ public sealed class VmCreateRequestTests
             json);
     }
 
-    private static VirtualMachine MinimalVm() => new()
-    {
-        Metadata = new V1ObjectMeta { Name = "trainer-1", NamespaceProperty = "ml" },
-        Spec = new VirtualMachineSpec
-        {
-            ProjectRef = new LocalObjectReference { Name = "research" },
-            RegionId = "in-mum-1",
-            VmConfigId = "cfg-h100-8x",
-            PlanId = "plan-hourly",
-            RootDisk = new VirtualMachineRootDisk
-            {
-                Create = new NewRootDisk { Name = "trainer-1-root", SizeGb = 200, ImageId = "img-ubuntu-24-04" },
-            },
-        },
-    };
+    private static VirtualMachine MinimalVm() => TestVms.Minimal();
 
     private static VirtualMachine FullVm()
     {

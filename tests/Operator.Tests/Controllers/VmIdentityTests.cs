@@ -48,19 +48,12 @@ public sealed class VmIdentityTests
         Assert.False(VmIdentity.Matches(vm, "disk-2", candidate));
     }
 
-    private static VirtualMachine Vm() => new()
+    private static VirtualMachine Vm()
     {
-        Metadata = new V1ObjectMeta { Name = "trainer-1", NamespaceProperty = "ml" },
-        Spec = new VirtualMachineSpec
-        {
-            ProjectRef = new LocalObjectReference { Name = "research" },
-            RegionId = "in-mum-1",
-            VmConfigId = "cfg-h100-8x",
-            PlanId = "plan-hourly",
-            GpuCount = 4,
-            RootDisk = new VirtualMachineRootDisk { Create = new NewRootDisk { Name = "trainer-1-root", SizeGb = 200, ImageId = "img-ubuntu-24-04" } },
-        },
-    };
+        var vm = TestVms.Minimal();
+        vm.Spec.GpuCount = 4;
+        return vm;
+    }
 
     private static CloudVm Cloud() => new(
         "vm-1", "trainer-1", "in-mum-1", DeleteRootDisk: false, new OpenEnum<VmStatus>("running"), null, "cfg-h100-8x", 4, "plan-hourly",

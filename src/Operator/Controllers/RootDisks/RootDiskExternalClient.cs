@@ -51,7 +51,9 @@ public sealed class RootDiskExternalClient(
         listing.Route(disk.Spec.DiskId, ObjectKey.Of(disk));
 
         var moving = Conditions.IsTrue(status.Conditions, ConditionTypes.Reconciling) || disk.Metadata.DeletionTimestamp is not null;
-        var current = await FindAsync(scope, disk.Spec.DiskId, moving ? Refresh.Transitioning / 2 : Refresh.Stable, cancellationToken);
+        var current = await listing.FindAsync(
+            scope, disk.Spec.DiskId, moving ? Refresh.Transitioning / 2 : Refresh.Stable,
+            ct => cloud.GetRootDiskAsync(scope.OrganizationId, scope.ProjectId, disk.Spec.DiskId, ct), cancellationToken);
         if (current is null)
         {
             var neverSeen = status.State is null;
@@ -113,27 +115,6 @@ public sealed class RootDiskExternalClient(
         return Task.FromResult<Readiness?>(null);
     }
 
-    /// <summary>The disk from the project's LIST, confirmed with a GET when the LIST lacks it; null when gone (with its project, too).</summary>
-    private async Task<CloudRootDisk?> FindAsync(ProjectScope scope, string diskId, TimeSpan maxAge, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var disks = await listing.GetAsync(scope, maxAge, cancellationToken);
-            if (disks.TryGetValue(diskId, out var disk))
-            {
-                return disk;
-            }
-
-            var read = await cloud.GetRootDiskAsync(scope.OrganizationId, scope.ProjectId, diskId, cancellationToken);
-            listing.Record(scope, read);
-            return read;
-        }
-        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
-        {
-            return null;
-        }
-    }
-
     private void Observe(RootDisk disk, CloudRootDisk current)
     {
         var status = disk.Status;
@@ -186,5 +167,4 @@ public sealed class RootDiskExternalClient(
 
     private void KeepFresh(ProjectScope scope) => listing.KeepFresh(scope, time.GetUtcNow() + (Refresh.Transitioning * 15));
 
-    private static RootDiskStatus StatusOf(RootDisk disk) => disk.Status;
 }

@@ -77,7 +77,8 @@ public sealed class VirtualMachineExternalClient(
             var maxAge = status.ObservedGeneration != vm.Metadata.Generation || IsMoving(status) || vm.Metadata.DeletionTimestamp is not null
                 ? FreshEnough
                 : Refresh.Stable;
-            current = await FindAsync(scope, vmId, maxAge, cancellationToken);
+            current = await listing.FindAsync(
+                scope, vmId, maxAge, ct => cloud.GetVmAsync(scope.OrganizationId, scope.ProjectId, vmId, ct), cancellationToken, Refresh.ListPerProject);
         }
         else
         {
@@ -232,33 +233,6 @@ public sealed class VirtualMachineExternalClient(
         vm.Spec.RestartRequestedAt is { Length: > 0 } asked && asked != vm.Status.LastHandledRestartRequestedAt;
 
     private void KeepFresh(ProjectScope scope) => listing.KeepFresh(scope, time.GetUtcNow() + (MovingRecheck * 1.5));
-
-    /// <summary>
-    /// The VM from the project's LIST; one that is missing there is confirmed with a GET before anyone calls it
-    /// gone. A project that is gone took its VMs with it.
-    /// </summary>
-    private async Task<CloudVm?> FindAsync(ProjectScope scope, string vmId, TimeSpan maxAge, CancellationToken cancellationToken)
-    {
-        try
-        {
-            if (Refresh.ListPerProject)
-            {
-                var vms = await listing.GetAsync(scope, maxAge, cancellationToken);
-                if (vms.TryGetValue(vmId, out var vm))
-                {
-                    return vm;
-                }
-            }
-
-            var read = await cloud.GetVmAsync(scope.OrganizationId, scope.ProjectId, vmId, cancellationToken);
-            listing.Record(scope, read);
-            return read;
-        }
-        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
-        {
-            return null;
-        }
-    }
 
     /// <summary>
     /// A VM our own earlier create may have made: VM names are not unique in NeevCloud, so it must match

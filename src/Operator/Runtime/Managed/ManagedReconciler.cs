@@ -107,21 +107,9 @@ public sealed partial class ManagedReconciler<TEntity>(
 
             return Report(entity, observed);
         }
-        catch (WriteFencedException ex)
-        {
-            LogFenced(ex.Operation, ex.Reason);
-            return ReconcileResult.After(Refresh.Blocked);
-        }
-        catch (StaleObjectException)
-        {
-            // Someone changed the object since it was read; its watch event brings the new copy.
-            return ReconcileResult.After(TimeSpan.Zero);
-        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var failure = failures.Classify(ex, step);
-            LogFailed(ex, step, failure.Reason);
-            return await ReportFailureAsync(entity, failure, cancellationToken);
+            return await OnFailureAsync(entity, ex, step, cancellationToken);
         }
     }
 
@@ -204,21 +192,29 @@ public sealed partial class ManagedReconciler<TEntity>(
             Report(entity, deletion.Readiness);
             return FinalizeResult.Retry(deletion.RecheckAfter);
         }
-        catch (WriteFencedException ex)
-        {
-            LogFenced(ex.Operation, ex.Reason);
-            return FinalizeResult.Retry(Refresh.Blocked);
-        }
-        catch (StaleObjectException)
-        {
-            return FinalizeResult.Retry(TimeSpan.Zero);
-        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            var failure = failures.Classify(ex, step);
-            LogFailed(ex, step, failure.Reason);
-            var result = await ReportFailureAsync(entity, failure, cancellationToken);
+            var result = await OnFailureAsync(entity, ex, step, cancellationToken);
             return result.Failed ? FinalizeResult.Backoff(result.RequeueAfter) : FinalizeResult.Retry(result.RequeueAfter ?? Refresh.Stable);
+        }
+    }
+
+    /// <summary>What a step that threw means for the object (the same in reconcile and finalize), and its next pass.</summary>
+    private async Task<ReconcileResult> OnFailureAsync(TEntity entity, Exception exception, ManagedStep step, CancellationToken cancellationToken)
+    {
+        switch (exception)
+        {
+            case WriteFencedException fenced:
+                // Not sent: this replica may no longer act; the leader (this one again, or another) takes it from here.
+                LogFenced(fenced.Operation, fenced.Reason);
+                return ReconcileResult.After(Refresh.Blocked);
+            case StaleObjectException:
+                // Someone changed the object since it was read; its watch event brings the new copy.
+                return ReconcileResult.After(TimeSpan.Zero);
+            default:
+                var failure = failures.Classify(exception, step);
+                LogFailed(exception, step, failure.Reason);
+                return await ReportFailureAsync(entity, failure, cancellationToken);
         }
     }
 
