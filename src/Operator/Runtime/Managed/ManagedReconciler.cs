@@ -102,6 +102,7 @@ public sealed partial class ManagedReconciler<TEntity>(
             if (!observed.UpToDate)
             {
                 step = ManagedStep.Update;
+                fence.ThrowIfClosed("update");
                 observed = await external.UpdateAsync(entity, observed, cancellationToken);
             }
 
