@@ -31,6 +31,15 @@ internal sealed class SchemaGenerator(XmlDocumentation documentation)
             spec.DefaultProperty = new Dictionary<string, object>();
         }
 
+        // Until the operator's first status write there is no status, and kstatus (Flux, kpt) calls a resource
+        // without status Current — healthy before anything was created. The API server applies schema defaults
+        // when it reads an object, status included, so a status defaulted to observedGeneration 0 makes every
+        // new resource read as "generation 1 not observed yet": InProgress, until the operator has seen it.
+        if (root.Properties.TryGetValue("status", out var status) && status.Properties?.ContainsKey("observedGeneration") == true)
+        {
+            status.DefaultProperty = new Dictionary<string, object> { ["observedGeneration"] = 0 };
+        }
+
         return root;
     }
 
