@@ -14,7 +14,7 @@ free_port() {
 # --- a private apt configuration for Debian sid ----------------------------------------------
 # Packages are resolved and downloaded with apt-get/apt-cache, never installed: sources, lists,
 # cache and an empty status file all live under $apt_dir. Callers set apt_dir and define log
-# and die. Used by control-plane.sh (the test API server) and tools.sh (lua).
+# and die. Used by control-plane.sh (the test API server) and tools.sh (argo-lua).
 
 apt_opts() {
   printf '%s\n' \

@@ -17,8 +17,8 @@ step() { printf '\n==> %s\n' "$*"; }
 step "tools and test API server (cached under ${XDG_CACHE_HOME:-$HOME/.cache}/neev-operator)"
 hack/tools.sh kubectl >/dev/null
 hack/tools.sh helm >/dev/null
-# Without lua only the Argo CD health tests are skipped (they say why), so no reason to stop here.
-hack/tools.sh lua >/dev/null || echo "lua5.1 unavailable: the Argo CD health script tests will be skipped"
+# Without it only the Argo CD script tests are skipped (they say why), so no reason to stop here.
+hack/tools.sh argo-lua >/dev/null || echo "argo-lua (Argo CD's Lua engine) unavailable: the Argo CD script tests will be skipped"
 hack/control-plane.sh build
 
 step "build"

