@@ -70,9 +70,12 @@ Ctrl-C stops the operator, the simulator${cp_note}.
 ==> operator (logs follow)
 EOT
 # In the background and waited for, so that Ctrl-C reaches the trap at once and stops all of it.
+# The cluster comes from $KUBECONFIG, as for kubectl (no --kubeconfig): the local run is also the test
+# that the operator honours it.
+export KUBECONFIG
 dotnet src/Operator/bin/Release/net10.0/neev-operator.dll \
   --urls "http://127.0.0.1:${NEEV_OPERATOR_PORT:-8080}" \
-  --kubeconfig "${KUBECONFIG}" --leader-elect=false \
+  --leader-elect=false \
   --NeevCloud:TenantUrl="http://127.0.0.1:$sim_port/tenant" \
   --NeevCloud:VmUrl="http://127.0.0.1:$sim_port/vm" \
   --NeevCloud:OrganizationId="$org" \

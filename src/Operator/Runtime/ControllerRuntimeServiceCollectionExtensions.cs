@@ -126,12 +126,23 @@ public static class ControllerRuntimeServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The cluster in controller-runtime's order: --kubeconfig; then $KUBECONFIG (its first file that exists);
+    /// then the service account inside a pod; then ~/.kube/config.
+    /// </summary>
     private static KubernetesClientConfiguration KubernetesConfiguration(IConfiguration configuration)
     {
-        var kubeconfig = configuration["Operator:Kubeconfig"];
-        if (!string.IsNullOrEmpty(kubeconfig))
+        if (configuration["Operator:Kubeconfig"] is { Length: > 0 } flag)
         {
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig);
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(flag);
+        }
+
+        if (Environment.GetEnvironmentVariable("KUBECONFIG") is { Length: > 0 } variable)
+        {
+            // A list of files, as for kubectl; the client library merges none, so the first that exists is used.
+            var file = variable.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault(File.Exists)
+                ?? throw new InvalidOperationException($"KUBECONFIG names no file that exists ({variable})");
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(file);
         }
 
         return KubernetesClientConfiguration.IsInCluster()
