@@ -34,6 +34,17 @@ public sealed class ValuesValidationTests
         }
     }
 
+    // As chart-testing and chart registries run it: the bare chart, default values, warnings as errors.
+    [Fact]
+    public async Task Helm_lint_strict_passes_on_the_bare_chart_and_names_what_is_missing()
+    {
+        var result = await HelmChart.RunAsync(["lint", "--strict", HelmChart.Directory]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("neevcloud.organizationId is required", result.ToString(), StringComparison.Ordinal);
+        Assert.Contains("NeevCloud credentials are required", result.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Missing_organization_id_fails_with_a_clear_message()
     {
