@@ -5,7 +5,7 @@ using NeevCloud.Crds.Attributes;
 namespace NeevCloud.Crds;
 
 /// <summary>The part every status shares: kstatus conditions and the generation they describe.</summary>
-public abstract class ConditionedStatus : IConditionedStatus
+public abstract class ConditionedStatus : IManagedStatus
 {
     /// <summary>
     /// The metadata.generation of the spec this status describes; until it equals
@@ -13,6 +13,13 @@ public abstract class ConditionedStatus : IConditionedStatus
     /// </summary>
     [JsonPropertyName("observedGeneration")]
     public long? ObservedGeneration { get; set; }
+
+    /// <summary>
+    /// The deletion policy in effect: spec.deletionPolicy, else Orphan for a resource adopted by its cloud id and
+    /// Delete for one the operator created.
+    /// </summary>
+    [JsonPropertyName("deletionPolicy")]
+    public DeletionPolicy? DeletionPolicy { get; set; }
 
     /// <summary>Ready, Reconciling and Stalled (kstatus), one entry per type, each with the generation it was computed for.</summary>
     [JsonPropertyName("conditions")]

@@ -11,7 +11,10 @@ namespace NeevCloud.Crds;
 /// </summary>
 public interface IManagedResource : IKubernetesObject<V1ObjectMeta>
 {
+    /// <summary>The deletion policy in effect: the spec's, else Orphan for an adopted resource and Delete for one the operator creates.</summary>
     DeletionPolicy DeletionPolicy { get; }
+
+    ManagementPolicy ManagementPolicy { get; }
 
     /// <summary>The cloud id the spec names to adopt (spec.projectId, spec.diskId), or null when the operator creates the resource.</summary>
     string? SpecifiedExternalId { get; }
@@ -19,5 +22,5 @@ public interface IManagedResource : IKubernetesObject<V1ObjectMeta>
     /// <summary>The cloud id recorded in status (status.projectId, status.vmId); the metadata annotation is the record that counts.</summary>
     string? StatusExternalId { get; }
 
-    IConditionedStatus ManagedStatus { get; }
+    IManagedStatus ManagedStatus { get; }
 }

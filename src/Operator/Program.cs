@@ -1,11 +1,17 @@
 using NeevCloud.Operator.Controllers;
 using NeevCloud.Operator.CrdGeneration;
+using NeevCloud.Operator.Export;
 using NeevCloud.Operator.Hosting;
 using Serilog;
 
 if (args.Length > 0 && args[0] == "generate-crds")
 {
     return await GenerateCrdsCommand.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "export")
+{
+    return await ExportCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();

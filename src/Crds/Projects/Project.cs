@@ -14,6 +14,7 @@ namespace NeevCloud.Crds.Projects;
 [GenericAdditionalPrinterColumn(".status.state", "State", "string")]
 [GenericAdditionalPrinterColumn(PrinterColumnPaths.Ready, "Ready", "string")]
 [GenericAdditionalPrinterColumn(".status.projectId", "Project ID", "string")]
+[GenericAdditionalPrinterColumn(".status.deletionPolicy", "Deletion", "string", Priority = PrinterColumnPriority.WideView)]
 [GenericAdditionalPrinterColumn(PrinterColumnPaths.Age, "Age", "date")]
 [ValidationRule(
     "(has(self.spec) && has(self.spec.displayName)) || self.metadata.name.size() <= 100",
@@ -28,13 +29,19 @@ namespace NeevCloud.Crds.Projects;
     fieldPath: ".spec.projectId",
     message: "this Project already manages a cloud project (status.projectId); spec.projectId may only name that one",
     reason: "FieldValueInvalid")]
+[ValidationRule(
+    "!has(self.spec) || self.spec.managementPolicy != 'ObserveOnly' || has(self.spec.projectId)",
+    fieldPath: ".spec.managementPolicy",
+    message: "managementPolicy ObserveOnly needs spec.projectId: the operator only looks at a project it is told about")]
 public sealed class Project : CustomKubernetesEntity<ProjectSpec, ProjectStatus>, IManagedResource
 {
-    DeletionPolicy IManagedResource.DeletionPolicy => Spec.DeletionPolicy;
+    DeletionPolicy IManagedResource.DeletionPolicy => Spec.DeletionPolicy ?? (Spec.ProjectId is null ? DeletionPolicy.Delete : DeletionPolicy.Orphan);
+
+    ManagementPolicy IManagedResource.ManagementPolicy => Spec.ManagementPolicy;
 
     string? IManagedResource.SpecifiedExternalId => Spec.ProjectId;
 
     string? IManagedResource.StatusExternalId => Status?.ProjectId;
 
-    IConditionedStatus IManagedResource.ManagedStatus => Status ??= new();
+    IManagedStatus IManagedResource.ManagedStatus => Status ??= new();
 }

@@ -25,12 +25,20 @@ public sealed class ProjectSpec
     public string? Description { get; set; }
 
     /// <summary>
-    /// What deleting this resource does: Delete (default) deletes the cloud project once it has no
-    /// dependents; Orphan leaves the cloud project in place.
+    /// What deleting this resource does: Delete deletes the cloud project once it has no dependents; Orphan
+    /// leaves it in place. Unset: Orphan for a project adopted by spec.projectId, Delete for one the operator
+    /// created (status.deletionPolicy shows which applies).
     /// </summary>
     [JsonPropertyName("deletionPolicy")]
-    [DefaultValue(DeletionPolicy.Delete)]
-    public DeletionPolicy DeletionPolicy { get; set; } = DeletionPolicy.Delete;
+    public DeletionPolicy? DeletionPolicy { get; set; }
+
+    /// <summary>
+    /// Manage (default) lets the operator create, correct and delete the cloud resource; ObserveOnly only looks
+    /// (GET and LIST), needs the cloud id in the spec, and deleting the resource forgets the cloud resource.
+    /// </summary>
+    [JsonPropertyName("managementPolicy")]
+    [DefaultValue(ManagementPolicy.Manage)]
+    public ManagementPolicy ManagementPolicy { get; set; } = ManagementPolicy.Manage;
 
     /// <summary>
     /// The id of an existing NeevCloud project to adopt instead of creating one. May be added to

@@ -16,14 +16,17 @@ namespace NeevCloud.Crds.RootDisks;
 [GenericAdditionalPrinterColumn(".spec.diskId", "Disk ID", "string")]
 [GenericAdditionalPrinterColumn(".status.attachedTo", "Attached To", "string")]
 [GenericAdditionalPrinterColumn(".status.sizeGb", "Size GB", "integer", Priority = PrinterColumnPriority.WideView)]
+[GenericAdditionalPrinterColumn(".status.deletionPolicy", "Deletion", "string", Priority = PrinterColumnPriority.WideView)]
 [GenericAdditionalPrinterColumn(PrinterColumnPaths.Age, "Age", "date")]
 public sealed class RootDisk : CustomKubernetesEntity<RootDiskSpec, RootDiskStatus>, IManagedResource
 {
-    DeletionPolicy IManagedResource.DeletionPolicy => Spec.DeletionPolicy;
+    DeletionPolicy IManagedResource.DeletionPolicy => Spec.DeletionPolicy ?? DeletionPolicy.Orphan;
+
+    ManagementPolicy IManagedResource.ManagementPolicy => Spec.ManagementPolicy;
 
     string? IManagedResource.SpecifiedExternalId => Spec.DiskId;
 
     string? IManagedResource.StatusExternalId => Spec.DiskId;
 
-    IConditionedStatus IManagedResource.ManagedStatus => Status ??= new();
+    IManagedStatus IManagedResource.ManagedStatus => Status ??= new();
 }

@@ -23,10 +23,18 @@ public sealed class RootDiskSpec
     public string DiskId { get; set; } = "";
 
     /// <summary>
-    /// What deleting this resource does: Delete (default) deletes the cloud disk once no VM uses
-    /// it; Orphan leaves the disk in the cloud.
+    /// What deleting this resource does: Delete deletes the cloud disk once no VM uses it; Orphan leaves it in
+    /// the cloud. Unset: Orphan, because a RootDisk adopts a disk that exists (the operator sets Delete on the
+    /// RootDisks it records for the disks its own VMs kept).
     /// </summary>
     [JsonPropertyName("deletionPolicy")]
-    [DefaultValue(DeletionPolicy.Delete)]
-    public DeletionPolicy DeletionPolicy { get; set; } = DeletionPolicy.Delete;
+    public DeletionPolicy? DeletionPolicy { get; set; }
+
+    /// <summary>
+    /// Manage (default) lets the operator create, correct and delete the cloud resource; ObserveOnly only looks
+    /// (GET and LIST), needs the cloud id in the spec, and deleting the resource forgets the cloud resource.
+    /// </summary>
+    [JsonPropertyName("managementPolicy")]
+    [DefaultValue(ManagementPolicy.Manage)]
+    public ManagementPolicy ManagementPolicy { get; set; } = ManagementPolicy.Manage;
 }

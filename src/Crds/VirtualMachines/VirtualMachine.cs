@@ -16,6 +16,7 @@ namespace NeevCloud.Crds.VirtualMachines;
 [GenericAdditionalPrinterColumn(".status.publicIp", "IP", "string")]
 [GenericAdditionalPrinterColumn(".status.vmId", "VM ID", "string")]
 [GenericAdditionalPrinterColumn(".spec.powerState", "Power", "string", Priority = PrinterColumnPriority.WideView)]
+[GenericAdditionalPrinterColumn(".status.deletionPolicy", "Deletion", "string", Priority = PrinterColumnPriority.WideView)]
 [GenericAdditionalPrinterColumn(PrinterColumnPaths.Age, "Age", "date")]
 [MetadataNameValidationRule(
     "self.size() <= 20",
@@ -25,11 +26,13 @@ namespace NeevCloud.Crds.VirtualMachines;
     "metadata.name is the VM name in NeevCloud and must be a DNS-1123 label: lower-case letters, digits and '-', starting and ending with a letter or digit")]
 public sealed class VirtualMachine : CustomKubernetesEntity<VirtualMachineSpec, VirtualMachineStatus>, IManagedResource
 {
-    DeletionPolicy IManagedResource.DeletionPolicy => Spec.DeletionPolicy;
+    DeletionPolicy IManagedResource.DeletionPolicy => Spec.DeletionPolicy ?? (Spec.VmId is null ? DeletionPolicy.Delete : DeletionPolicy.Orphan);
 
-    string? IManagedResource.SpecifiedExternalId => null;
+    ManagementPolicy IManagedResource.ManagementPolicy => Spec.ManagementPolicy;
+
+    string? IManagedResource.SpecifiedExternalId => Spec.VmId;
 
     string? IManagedResource.StatusExternalId => Status?.VmId;
 
-    IConditionedStatus IManagedResource.ManagedStatus => Status ??= new();
+    IManagedStatus IManagedResource.ManagedStatus => Status ??= new();
 }

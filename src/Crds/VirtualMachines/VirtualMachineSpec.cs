@@ -4,9 +4,17 @@ using NeevCloud.Crds.Attributes;
 namespace NeevCloud.Crds.VirtualMachines;
 
 /// <summary>
-/// The desired NeevCloud VM. Only powerState, restartRequestedAt and deletionPolicy can change
-/// after creation; every other field is immutable because the VM API cannot update a VM.
+/// The desired NeevCloud VM. Only powerState, restartRequestedAt, deletionPolicy and managementPolicy can
+/// change after creation; every other field is immutable because the VM API cannot update a VM.
 /// </summary>
+[ValidationRule(
+    "has(self.vmId) || (has(self.regionId) && has(self.vmConfigId) && has(self.planId) && has(self.rootDisk))",
+    message: "spec.regionId, spec.vmConfigId, spec.planId and spec.rootDisk are required to create a VM (only spec.vmId, adopting one, makes them optional)",
+    reason: "FieldValueRequired")]
+[ValidationRule(
+    "self.managementPolicy != 'ObserveOnly' || has(self.vmId)",
+    fieldPath: ".managementPolicy",
+    message: "managementPolicy ObserveOnly needs spec.vmId: the operator only looks at a VM it is told about")]
 [ValidationRule(
     "!has(self.deleteRootDisk) || !self.deleteRootDisk || has(self.rootDisk.create)",
     fieldPath: ".deleteRootDisk",
@@ -21,23 +29,20 @@ public sealed class VirtualMachineSpec
     [Immutable(NoUpdateCall)]
     public LocalObjectReference ProjectRef { get; set; } = new();
 
-    /// <summary>The NeevCloud region to run the VM in.</summary>
+    /// <summary>The NeevCloud region to run the VM in (required unless spec.vmId adopts a VM).</summary>
     [JsonPropertyName("regionId")]
-    [Required]
     [Length(minLength: 1)]
     [Immutable(NoUpdateCall)]
     public string RegionId { get; set; } = "";
 
-    /// <summary>The VM configuration (CPU, memory, GPU type) to use.</summary>
+    /// <summary>The VM configuration (CPU, memory, GPU type) to use (required unless spec.vmId adopts a VM).</summary>
     [JsonPropertyName("vmConfigId")]
-    [Required]
     [Length(minLength: 1)]
     [Immutable(NoUpdateCall)]
     public string VmConfigId { get; set; } = "";
 
-    /// <summary>The pricing plan the VM is billed under.</summary>
+    /// <summary>The pricing plan the VM is billed under (required unless spec.vmId adopts a VM).</summary>
     [JsonPropertyName("planId")]
-    [Required]
     [Length(minLength: 1)]
     [Immutable(NoUpdateCall)]
     public string PlanId { get; set; } = "";
@@ -48,11 +53,13 @@ public sealed class VirtualMachineSpec
     [Immutable(NoUpdateCall)]
     public int? GpuCount { get; set; }
 
-    /// <summary>The boot disk: exactly one of create (a new disk cloned from an image) or attach (an existing root disk).</summary>
+    /// <summary>
+    /// The boot disk: exactly one of create (a new disk cloned from an image) or attach (an existing root disk);
+    /// required unless spec.vmId adopts a VM.
+    /// </summary>
     [JsonPropertyName("rootDisk")]
-    [Required]
     [Immutable(NoUpdateCall)]
-    public VirtualMachineRootDisk RootDisk { get; set; } = new();
+    public VirtualMachineRootDisk? RootDisk { get; set; }
 
     /// <summary>
     /// Whether deleting the VM also deletes the root disk it created (rootDisk.create only; default
@@ -105,8 +112,30 @@ public sealed class VirtualMachineSpec
     [Format("date-time")]
     public string? RestartRequestedAt { get; set; }
 
-    /// <summary>What deleting this resource does: Delete (default) deletes the cloud VM; Orphan leaves it running in the cloud.</summary>
+    /// <summary>
+    /// What deleting this resource does: Delete deletes the cloud VM; Orphan leaves it running in the cloud.
+    /// Unset: Orphan for a VM adopted by spec.vmId, Delete for one the operator created (status.deletionPolicy
+    /// shows which applies).
+    /// </summary>
     [JsonPropertyName("deletionPolicy")]
-    [DefaultValue(DeletionPolicy.Delete)]
-    public DeletionPolicy DeletionPolicy { get; set; } = DeletionPolicy.Delete;
+    public DeletionPolicy? DeletionPolicy { get; set; }
+
+    /// <summary>
+    /// Manage (default) lets the operator create, correct and delete the cloud resource; ObserveOnly only looks
+    /// (GET and LIST), needs the cloud id in the spec, and deleting the resource forgets the cloud resource.
+    /// </summary>
+    [JsonPropertyName("managementPolicy")]
+    [DefaultValue(ManagementPolicy.Manage)]
+    public ManagementPolicy ManagementPolicy { get; set; } = ManagementPolicy.Manage;
+
+    /// <summary>
+    /// The id of an existing NeevCloud VM to adopt instead of creating one. The creation fields are then
+    /// optional; those given must match the cloud's VM (status.observed shows the cloud's values). Once set it
+    /// cannot change or be removed.
+    /// </summary>
+    [JsonPropertyName("vmId")]
+    [Length(ResourceLimits.UuidLength, ResourceLimits.UuidLength)]
+    [Pattern(ResourcePatterns.Uuid)]
+    [Immutable("it names the cloud VM this resource manages", OnceSet = true)]
+    public string? VmId { get; set; }
 }

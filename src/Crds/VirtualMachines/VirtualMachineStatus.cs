@@ -47,4 +47,8 @@ public sealed class VirtualMachineStatus : ConditionedStatus
     /// <summary>The spec.restartRequestedAt value the operator last acted on; a different spec value asks for another restart.</summary>
     [JsonPropertyName("lastHandledRestartRequestedAt")]
     public string? LastHandledRestartRequestedAt { get; set; }
+
+    /// <summary>The creation fields of the cloud VM as NeevCloud reports them (what an adopted VM was created with).</summary>
+    [JsonPropertyName("observed")]
+    public VirtualMachineObserved? Observed { get; set; }
 }

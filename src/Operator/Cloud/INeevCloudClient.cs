@@ -13,6 +13,9 @@ public interface INeevCloudClient
     /// <summary>The organization from configuration, for resources that do not name one.</summary>
     string DefaultOrganizationId { get; }
 
+    /// <summary>Whether a Project may name this organization (NeevCloud:AllowedOrganizations, else only the default one).</summary>
+    bool MayUseOrganization(string organizationId);
+
     Task<Page<CloudProject>> ListProjectsAsync(
         string organizationId, int page = 1, int limit = MaxPageSize, string? search = null, CancellationToken cancellationToken = default);
 

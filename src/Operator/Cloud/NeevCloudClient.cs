@@ -20,6 +20,9 @@ internal sealed class NeevCloudClient(CloudHttp http, ITokenProvider tokens, IOp
 
     public string DefaultOrganizationId => options.Value.OrganizationId!;
 
+    public bool MayUseOrganization(string organizationId) =>
+        organizationId == DefaultOrganizationId || options.Value.AllowedOrganizations.Contains(organizationId, StringComparer.Ordinal);
+
     public Task<Page<CloudProject>> ListProjectsAsync(
         string organizationId, int page = 1, int limit = MaxPageSize, string? search = null, CancellationToken cancellationToken = default) =>
         ListPageAsync(

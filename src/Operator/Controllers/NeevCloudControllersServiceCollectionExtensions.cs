@@ -54,7 +54,7 @@ public static class NeevCloudControllersServiceCollectionExtensions
 
         // A RootDisk learns at once that a VM started or stopped using it (attachedTo, a blocked deletion).
         services.AddSecondaryWatch<VirtualMachine, RootDisk>((_, vm) =>
-            vm.Spec.RootDisk.Attach?.RootDiskRef is { } reference ? [ObjectKey.Of(vm.Metadata.NamespaceProperty, reference.Name)] : []);
+            vm.Spec.RootDisk?.Attach?.RootDiskRef is { } reference ? [ObjectKey.Of(vm.Metadata.NamespaceProperty, reference.Name)] : []);
 
         services.AddManagedResource<Project, ProjectExternalClient>(new ControllerOptions { Name = ProjectExternalClient.Name });
         services.AddManagedResource<VirtualMachine, VirtualMachineExternalClient>(vmControllerOptions);

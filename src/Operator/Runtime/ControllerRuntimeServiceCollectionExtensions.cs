@@ -94,6 +94,7 @@ public static class ControllerRuntimeServiceCollectionExtensions
     {
         services.AddEntityCache<TEntity>();
         services.AddSingleton<IMetadataWriter<TEntity>, EntityMetadataWriter<TEntity>>();
+        services.AddSingleton<IEntityLister<TEntity>>(sp => sp.GetRequiredService<EntityCache<TEntity>>());
         services.AddSingleton<TExternalClient>();
         services.AddSingleton<IExternalClient<TEntity>>(sp => sp.GetRequiredService<TExternalClient>());
         return services.AddController<TEntity, ManagedReconciler<TEntity>>(options);

@@ -13,7 +13,7 @@ namespace NeevCloud.Operator.Runtime;
 /// breaks (with back-off), and lists again when the server answers 410 Gone. Scoped to some
 /// namespaces, it runs that loop once per namespace and is synced when all have listed.
 /// </summary>
-public sealed partial class EntityCache<TEntity> : IManagedCache
+public sealed partial class EntityCache<TEntity> : IManagedCache, IEntityLister<TEntity>
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly ConcurrentDictionary<string, TEntity> _store = new();

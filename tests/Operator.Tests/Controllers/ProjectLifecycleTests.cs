@@ -30,7 +30,7 @@ public sealed class ProjectLifecycleTests
     [Fact]
     public async Task A_project_in_an_organization_that_does_not_exist_is_stalled_naming_it()
     {
-        await using var cloud = await SimulatedCloud.StartAsync();
+        await using var cloud = await SimulatedCloud.StartAsync(Allowing("org-mistyped"));
         var reconciler = NewReconciler(cloud);
         var project = NewProject(p => p.Spec.OrganizationId = "org-mistyped");
 
@@ -47,7 +47,7 @@ public sealed class ProjectLifecycleTests
     [Fact]
     public async Task A_known_project_whose_organization_went_is_stalled_naming_the_organization()
     {
-        await using var cloud = await SimulatedCloud.StartAsync();
+        await using var cloud = await SimulatedCloud.StartAsync(Allowing("org-gone"));
         var reconciler = NewReconciler(cloud);
         var project = NewProject(p =>
         {
@@ -58,6 +58,38 @@ public sealed class ProjectLifecycleTests
         await reconciler.ReconcileAsync(project, Ct);
 
         Assert.Equal("OrganizationNotFound", Conditions.Find(project.Status.Conditions, ConditionTypes.Stalled)?.Reason);
+    }
+
+    // The token serves every namespace: a namespace editor must not point it at another organization.
+    [Fact]
+    public async Task A_project_in_an_organization_outside_the_allow_list_is_refused_without_a_cloud_call()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync();
+        var reconciler = NewReconciler(cloud);
+        var project = NewProject(p => p.Spec.OrganizationId = "org-elsewhere");
+
+        await reconciler.ReconcileAsync(project, Ct);
+
+        var stalled = Conditions.Find(project.Status.Conditions, ConditionTypes.Stalled)!;
+        Assert.Equal(("True", "OrganizationNotAllowed"), (stalled.Status, stalled.Reason));
+        Assert.Contains("org-elsewhere", stalled.Message, StringComparison.Ordinal);
+        Assert.Empty((await cloud.Simulator.Admin.GetCallsAsync(Ct)).Calls);
+    }
+
+    [Fact]
+    public async Task An_adopted_project_without_a_display_name_keeps_its_console_name()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync();
+        var existing = await cloud.CreateProjectAsync("Research (GPU)");
+        var reconciler = NewReconciler(cloud);
+        var project = NewProject(p => p.Spec.ProjectId = existing.Id);
+
+        await reconciler.ReconcileAsync(project, Ct);
+
+        Assert.Equal("True", Conditions.Find(project.Status.Conditions, ConditionTypes.Ready)?.Status);
+        Assert.Equal("Research (GPU)", (await cloud.Client.GetProjectAsync(cloud.Org, existing.Id, Ct)).Name);
+        Assert.Equal(0, await cloud.CountCallsAsync("updateProject"));
+        Assert.Equal(NeevCloud.Crds.DeletionPolicy.Orphan, project.Status.DeletionPolicy);
     }
 
     [Fact]
@@ -144,10 +176,12 @@ public sealed class ProjectLifecycleTests
         var external = new ProjectExternalClient(
             cloud.Client, new ProjectDependents(EmptyCluster.Cache<VirtualMachine>(), EmptyCluster.Cache<RootDisk>()), EmptyCluster.Cache<Project>(), _events, refresh);
         return new ManagedReconciler<Project>(
-            external, new InMemoryMetadataWriter<Project>(), new CloudFailureTable(refresh), _events, WriteFence.AlwaysOpen(_time),
+            external, new InMemoryMetadataWriter<Project>(), new Neighbours<Project>(), new CloudFailureTable(refresh), _events, WriteFence.AlwaysOpen(_time),
             Options.Create(new ManagedOptions { CreateGracePeriod = TimeSpan.FromMinutes(1) }), refresh, _time,
             NullLogger<ManagedReconciler<Project>>.Instance);
     }
+
+    private static Dictionary<string, string?> Allowing(string organization) => new() { ["NeevCloud:AllowedOrganizations:0"] = organization };
 
     private static Project NewProject(Action<Project>? change = null) => Lifecycle.New(change);
 }

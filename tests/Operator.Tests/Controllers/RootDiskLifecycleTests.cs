@@ -72,6 +72,7 @@ public sealed class RootDiskLifecycleTests
         _time.Advance(TimeSpan.FromMinutes(10));
         var reconciler = NewReconciler(cloud);
         var disk = KnownDisk(cloud.Org, project.Id, diskId);
+        disk.Spec.DeletionPolicy = NeevCloud.Crds.DeletionPolicy.Delete;
         await reconciler.ReconcileAsync(disk, Ct);
         Assert.Equal("True", Conditions.Find(disk.Status.Conditions, ConditionTypes.Ready)?.Status);
 
@@ -101,7 +102,7 @@ public sealed class RootDiskLifecycleTests
             cloud.Client, listing, new ProjectReferences(EmptyCluster.Cache<Project>()), EmptyCluster.Cache<VirtualMachine>(), refresh, _time);
         var events = new RecordingEvents();
         return new ManagedReconciler<RootDisk>(
-            external, new InMemoryMetadataWriter<RootDisk>(), new CloudFailureTable(refresh), events, WriteFence.AlwaysOpen(_time),
+            external, new InMemoryMetadataWriter<RootDisk>(), new Neighbours<RootDisk>(), new CloudFailureTable(refresh), events, WriteFence.AlwaysOpen(_time),
             Options.Create(new ManagedOptions()), refresh, _time, NullLogger<ManagedReconciler<RootDisk>>.Instance);
     }
 }

@@ -143,7 +143,7 @@ public sealed class VirtualMachineLifecycleTests
         var external = new VirtualMachineExternalClient(
             cloud.Client, listing, projects, rootDisks, EmptyCluster.Cache<VirtualMachine>(), kept, _events, refresh, _time);
         return new ManagedReconciler<VirtualMachine>(
-            external, new InMemoryMetadataWriter<VirtualMachine>(), new CloudFailureTable(refresh), _events, WriteFence.AlwaysOpen(_time),
+            external, new InMemoryMetadataWriter<VirtualMachine>(), new Neighbours<VirtualMachine>(), new CloudFailureTable(refresh), _events, WriteFence.AlwaysOpen(_time),
             Options.Create(new ManagedOptions()), refresh, _time, NullLogger<ManagedReconciler<VirtualMachine>>.Instance);
     }
 }

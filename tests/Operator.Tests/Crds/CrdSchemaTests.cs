@@ -110,6 +110,7 @@ public sealed class CrdSchemaTests
         { "Project", "description", Change.Allowed },
         { "Project", "deletionPolicy", Change.Allowed },
         { "Project", "projectId", Change.ImmutableOnceSet },
+        { "Project", "managementPolicy", Change.Allowed },
         { "VirtualMachine", "projectRef", Change.Immutable },
         { "VirtualMachine", "regionId", Change.Immutable },
         { "VirtualMachine", "vmConfigId", Change.Immutable },
@@ -123,9 +124,12 @@ public sealed class CrdSchemaTests
         { "VirtualMachine", "powerState", Change.Allowed },
         { "VirtualMachine", "restartRequestedAt", Change.Allowed },
         { "VirtualMachine", "deletionPolicy", Change.Allowed },
+        { "VirtualMachine", "managementPolicy", Change.Allowed },
+        { "VirtualMachine", "vmId", Change.ImmutableOnceSet },
         { "RootDisk", "projectRef", Change.Immutable },
         { "RootDisk", "diskId", Change.Immutable },
         { "RootDisk", "deletionPolicy", Change.Allowed },
+        { "RootDisk", "managementPolicy", Change.Allowed },
     };
 
     [Theory]
@@ -177,12 +181,13 @@ public sealed class CrdSchemaTests
 
     public static TheoryData<string, string, string> Defaults => new()
     {
-        { "Project", "spec.deletionPolicy", "Delete" },
+        // No default for deletionPolicy: unset means Orphan when adopted, Delete when created (status.deletionPolicy).
+        { "Project", "spec.managementPolicy", "Manage" },
         { "VirtualMachine", "spec.powerState", "Running" },
-        { "VirtualMachine", "spec.deletionPolicy", "Delete" },
+        { "VirtualMachine", "spec.managementPolicy", "Manage" },
         { "VirtualMachine", "spec.deleteRootDisk", "False" },
         { "VirtualMachine", "spec.exposedPorts[].protocol", "tcp" },
-        { "RootDisk", "spec.deletionPolicy", "Delete" },
+        { "RootDisk", "spec.managementPolicy", "Manage" },
     };
 
     [Theory]

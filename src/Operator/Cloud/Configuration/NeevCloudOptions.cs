@@ -16,6 +16,13 @@ public sealed class NeevCloudOptions
     /// <summary>The organization used when a Project does not name one.</summary>
     public string? OrganizationId { get; set; }
 
+    /// <summary>
+    /// The organizations a Project may name (spec.organizationId). Empty: only <see cref="OrganizationId"/>. The
+    /// token is shared by every namespace the operator watches, so this is what keeps a namespace editor from
+    /// pointing it at another organization the token can reach.
+    /// </summary>
+    public IList<string> AllowedOrganizations { get; set; } = [];
+
     /// <summary>A file holding the bearer token (a mounted Secret); re-read whenever it changes.</summary>
     public string? TokenFile { get; set; }
 

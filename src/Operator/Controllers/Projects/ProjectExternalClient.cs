@@ -42,7 +42,7 @@ public sealed class ProjectExternalClient(
     public async Task<ExternalObservation> ObserveAsync(Project project, ExternalLookup lookup, CancellationToken cancellationToken)
     {
         var status = project.Status;
-        var org = OrganizationOf(project);
+        var org = AllowedOrganizationOf(project);
         status.OrganizationId = org;
         status.Dependents = [.. dependents.Of(project)];
         if (lookup.ExternalId is { } id)
@@ -83,7 +83,7 @@ public sealed class ProjectExternalClient(
 
     public async Task<ExternalObservation> CreateAsync(Project project, CancellationToken cancellationToken)
     {
-        var org = OrganizationOf(project);
+        var org = AllowedOrganizationOf(project);
         project.Status.OrganizationId = org;
         var name = DisplayName(project);
         if (await FindByNameAsync(org, name, cancellationToken) is not null)
@@ -113,8 +113,8 @@ public sealed class ProjectExternalClient(
     public async Task<ExternalObservation> UpdateAsync(Project project, ExternalObservation observed, CancellationToken cancellationToken)
     {
         var status = project.Status;
-        var (org, id) = (OrganizationOf(project), status.ProjectId!);
-        var name = DisplayName(project);
+        var (org, id) = (AllowedOrganizationOf(project), status.ProjectId!);
+        var name = DesiredName(project, status.DisplayName);
         var rename = status.DisplayName != name;
         var corrected = await cloud.UpdateProjectAsync(
             org, id, new UpdateProjectRequest(rename ? name : null, project.Spec.Description), cancellationToken);
@@ -164,9 +164,9 @@ public sealed class ProjectExternalClient(
         status.DisplayName = current.Name;
         status.Description = current.Description;
         var drift = new List<string>();
-        if (current.Name != DisplayName(project))
+        if (current.Name != DesiredName(project, current.Name))
         {
-            drift.Add($"name: desired '{DisplayName(project)}', observed '{current.Name}'");
+            drift.Add($"name: desired '{DesiredName(project, current.Name)}', observed '{current.Name}'");
         }
 
         if (project.Spec.Description is { } description && (current.Description ?? "") != description)
@@ -227,6 +227,25 @@ public sealed class ProjectExternalClient(
     private static FailureException OrganizationNotFound(string org) => new(Failure.Stall(
         "OrganizationNotFound",
         $"NeevCloud has no organization {org}; fix spec.organizationId (or the operator's NeevCloud:OrganizationId)"));
+
+    /// <summary>
+    /// The name the cloud project should have: spec.displayName, else — for a project the operator created —
+    /// metadata.name. An adopted project without displayName keeps the name it has: adoption changes nothing the
+    /// spec does not name.
+    /// </summary>
+    private static string DesiredName(Project project, string? cloudName) =>
+        project.Spec.DisplayName ?? (project.Spec.ProjectId is not null && cloudName is not null ? cloudName : project.Metadata.Name);
+
+    /// <summary>The project's organization, if the operator may act in it (NeevCloud:AllowedOrganizations).</summary>
+    private string AllowedOrganizationOf(Project project)
+    {
+        var org = OrganizationOf(project);
+        return cloud.MayUseOrganization(org) ? org : throw new FailureException(Failure.Stall(
+            "OrganizationNotAllowed",
+            $"organization {org} is not one this operator may use (NeevCloud:AllowedOrganizations; by default only {cloud.DefaultOrganizationId}): "
+            + "no call is made for this Project; ask the operator's administrators to allow it, or fix spec.organizationId"
+            + (project.Metadata.DeletionTimestamp is null ? "" : " (to let this Project go without a cloud call, set deletionPolicy Orphan)")));
+    }
 
     private string OrganizationOf(Project project) =>
         project.Spec.OrganizationId ?? project.Status?.OrganizationId ?? cloud.DefaultOrganizationId;

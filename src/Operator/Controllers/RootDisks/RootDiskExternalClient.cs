@@ -140,7 +140,7 @@ public sealed class RootDiskExternalClient(
     [
         .. virtualMachines.List()
             .Where(vm => vm.Metadata.NamespaceProperty == disk.Metadata.NamespaceProperty
-                && (vm.Spec.RootDisk.Attach?.RootDiskRef?.Name == disk.Metadata.Name || vm.Spec.RootDisk.Attach?.DiskId == disk.Spec.DiskId))
+                && (vm.Spec.RootDisk?.Attach?.RootDiskRef?.Name == disk.Metadata.Name || vm.Spec.RootDisk?.Attach?.DiskId == disk.Spec.DiskId))
             .Select(vm => vm.Metadata.Name)
             .Order(StringComparer.Ordinal),
     ];

@@ -32,7 +32,7 @@ public sealed class KeptRootDisks(
     public async Task<Readiness?> ReleaseAsync(VirtualMachine vm, CancellationToken cancellationToken)
     {
         var status = vm.Status!;
-        if (vm.Spec.RootDisk.Create is null || vm.Spec.DeleteRootDisk || status.RootDisk?.Id is not { } diskId)
+        if (vm.Spec.RootDisk?.Create is null || vm.Spec.DeleteRootDisk || status.RootDisk?.Id is not { } diskId)
         {
             return null;
         }
@@ -97,7 +97,8 @@ public sealed class KeptRootDisks(
                 NamespaceProperty = ns,
                 Labels = new Dictionary<string, string> { [KeptFromLabel] = vm.Metadata.Name },
             },
-            Spec = new RootDiskSpec { ProjectRef = new LocalObjectReference { Name = vm.Spec.ProjectRef.Name }, DiskId = diskId },
+            // The disk of a VM the operator created: deleting its record deletes it, as for anything the operator made.
+            Spec = new RootDiskSpec { ProjectRef = new LocalObjectReference { Name = vm.Spec.ProjectRef.Name }, DiskId = diskId, DeletionPolicy = DeletionPolicy.Delete },
         };
         try
         {

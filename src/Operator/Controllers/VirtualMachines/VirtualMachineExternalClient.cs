@@ -210,7 +210,24 @@ public sealed class VirtualMachineExternalClient(
     private ExternalObservation Observed(VirtualMachine vm, ProjectScope scope, CloudVm current)
     {
         VmObservation.Apply(vm.Status, current);
+        vm.Status.Observed = new VirtualMachineObserved
+        {
+            RegionId = current.RegionId,
+            VmConfigId = current.VmConfigId,
+            PlanId = current.PlanId,
+            GpuCount = current.GpuConfigCount,
+            ImageId = current.ImageId,
+            DeleteRootDisk = current.DeleteRootDisk,
+        };
         listing.Route(current.Id, ObjectKey.Of(vm));
+        if (vm.Spec.VmId is not null && AdoptionMismatches(vm.Spec, current) is { Count: > 0 } mismatches)
+        {
+            return ExternalObservation.Found(current.Id, Readiness.IsStalled(
+                "AdoptionMismatch",
+                $"the spec and cloud VM {current.Id} differ ({string.Join("; ", mismatches)}); the VM API cannot change these, so nothing is done: "
+                + "fix the spec (or leave the fields out) to adopt it as it is"), resource: current);
+        }
+
         var readiness = VmReadiness.ForCloudStatus(current.Status, vm.Spec.PowerState, current.Message);
         var upToDate = !NeedsAction(vm, current);
         if (!readiness.Reconciling && upToDate)
@@ -220,6 +237,26 @@ public sealed class VirtualMachineExternalClient(
 
         KeepFresh(scope);
         return ExternalObservation.Found(current.Id, readiness, upToDate, MovingRecheck, current);
+    }
+
+    /// <summary>The creation fields the spec of an adopted VM gives that the cloud's VM does not have, as "field: desired vs observed".</summary>
+    private static List<string> AdoptionMismatches(VirtualMachineSpec spec, CloudVm current)
+    {
+        var mismatches = new List<string>();
+        void Compare(string field, string? desired, string? observed)
+        {
+            if (!string.IsNullOrEmpty(desired) && desired != observed)
+            {
+                mismatches.Add($"{field}: desired '{desired}', observed '{observed}'");
+            }
+        }
+
+        Compare("regionId", spec.RegionId, current.RegionId);
+        Compare("vmConfigId", spec.VmConfigId, current.VmConfigId);
+        Compare("planId", spec.PlanId, current.PlanId);
+        Compare("gpuCount", spec.GpuCount?.ToString(System.Globalization.CultureInfo.InvariantCulture), (current.GpuConfigCount ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Compare("rootDisk.create.imageId", spec.RootDisk?.Create?.ImageId, current.ImageId);
+        return mismatches;
     }
 
     private static bool NeedsAction(VirtualMachine vm, CloudVm current) => current.Status.Value switch
@@ -282,8 +319,8 @@ public sealed class VirtualMachineExternalClient(
     private bool TryResolveRootDisk(VirtualMachine vm, out string? diskId, out Readiness? waiting)
     {
         waiting = null;
-        diskId = vm.Spec.RootDisk.Attach?.DiskId;
-        if (vm.Spec.RootDisk.Attach?.RootDiskRef is not { } reference)
+        diskId = vm.Spec.RootDisk?.Attach?.DiskId;
+        if (vm.Spec.RootDisk?.Attach?.RootDiskRef is not { } reference)
         {
             return true;
         }

@@ -14,7 +14,7 @@ public static class VmCreateRequest
     public static CreateVmRequest For(VirtualMachine vm, string? attachDiskId)
     {
         var spec = vm.Spec;
-        var rootDisk = spec.RootDisk.Create is { } create
+        var rootDisk = (spec.RootDisk ?? throw new ArgumentException("a VM to create needs spec.rootDisk (the CRD requires it without spec.vmId)", nameof(vm))).Create is { } create
             ? RootDiskSource.Create(create.Name, create.SizeGb, create.ImageId)
             : RootDiskSource.Attach(attachDiskId ?? throw new ArgumentException("a root disk to attach needs its disk id", nameof(attachDiskId)));
         return new CreateVmRequest(vm.Metadata.Name, spec.RegionId, spec.VmConfigId, spec.PlanId, rootDisk)

@@ -21,7 +21,7 @@ public static class VmIdentity
             return false;
         }
 
-        var rootDiskMatches = spec.RootDisk.Create is { } create
+        var rootDiskMatches = spec.RootDisk?.Create is { } create
             ? candidate.ImageId == create.ImageId
               && (candidate.RootDisk is null || (candidate.RootDisk.Name == create.Name && candidate.RootDisk.SizeGb == create.SizeGb))
             : candidate.RootDisk?.Id == attachDiskId;

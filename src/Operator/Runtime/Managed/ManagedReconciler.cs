@@ -21,6 +21,7 @@ namespace NeevCloud.Operator.Runtime.Managed;
 public sealed partial class ManagedReconciler<TEntity>(
     IExternalClient<TEntity> external,
     IMetadataWriter<TEntity> writer,
+    IEntityLister<TEntity> neighbours,
     IFailureClassifier failures,
     IEventRecorder events,
     WriteFence fence,
@@ -50,6 +51,7 @@ public sealed partial class ManagedReconciler<TEntity>(
         }
 
         Conditions.Remove(entity.ManagedStatus, ConditionTypes.Paused);
+        entity.ManagedStatus.DeletionPolicy = entity.DeletionPolicy;
         if (HeldFor(entity) is { } wait)
         {
             return ReconcileResult.After(wait);
@@ -59,6 +61,19 @@ public sealed partial class ManagedReconciler<TEntity>(
         if (identity.Conflict is { } conflict)
         {
             return await StallAsync(entity, Failure.Stall("ExternalIdMismatch", conflict), cancellationToken);
+        }
+
+        if (identity.Id is { } claimed && OwnerOf(entity, claimed) is { } owner)
+        {
+            return await StallAsync(entity, AlreadyManaged(claimed, owner), cancellationToken);
+        }
+
+        var observeOnly = entity.ManagementPolicy == ManagementPolicy.ObserveOnly;
+        if (observeOnly && identity.Id is null)
+        {
+            return await StallAsync(entity, Failure.Stall(
+                "ObserveOnlyNeedsId", "managementPolicy ObserveOnly needs the cloud id in the spec: the operator only looks at a resource it is told about"),
+                cancellationToken);
         }
 
         if (external.WaitingFor(entity) is { } waiting)
@@ -99,6 +114,17 @@ public sealed partial class ManagedReconciler<TEntity>(
                 return await StallAsync(entity, GoneFailure(observed, identity.Id), cancellationToken);
             }
 
+            if (!observed.UpToDate && observeOnly)
+            {
+                // Looked at, never touched: what differs stays as it is until the policy says Manage.
+                return Report(entity, observed with
+                {
+                    Readiness = observed.Readiness is { Stalled: true } stalled ? stalled : Readiness.IsReady(
+                        "ObservedOnly",
+                        "managementPolicy ObserveOnly: NeevCloud differs from the spec and is left as it is; set managementPolicy Manage to have it corrected"),
+                });
+            }
+
             if (!observed.UpToDate)
             {
                 step = ManagedStep.Update;
@@ -131,13 +157,19 @@ public sealed partial class ManagedReconciler<TEntity>(
             return FinalizeResult.Retry(Refresh.Blocked);
         }
 
-        if (entity.DeletionPolicy == DeletionPolicy.Orphan)
+        if (entity.DeletionPolicy == DeletionPolicy.Orphan || entity.ManagementPolicy == ManagementPolicy.ObserveOnly)
         {
             LogOrphaned();
             return FinalizeResult.Done;
         }
 
         var identity = Identity.Of(entity);
+        if (identity.Id is { } claimed && OwnerOf(entity, claimed) is not null)
+        {
+            // Another resource manages it: deleting this one must not delete that one's cloud resource.
+            return FinalizeResult.Done;
+        }
+
         if (identity.Conflict is { } conflict)
         {
             await StallAsync(entity, Failure.Stall(
@@ -347,6 +379,40 @@ public sealed partial class ManagedReconciler<TEntity>(
 
         return ReconcileResult.After(retryIn);
     }
+
+    /// <summary>
+    /// The resource of this kind that manages the cloud id, when it is another one: the first to claim it (oldest
+    /// creationTimestamp, then uid). Two resources on one cloud id would fight; the later one is refused.
+    /// </summary>
+    private TEntity? OwnerOf(TEntity entity, string externalId)
+    {
+        TEntity? first = null;
+        foreach (var other in neighbours.List())
+        {
+            if (other.Metadata.Uid == entity.Metadata.Uid || Identity.Of(other).Id != externalId)
+            {
+                continue;
+            }
+
+            if (first is null || ClaimsFirst(other, first))
+            {
+                first = other;
+            }
+        }
+
+        return first is not null && ClaimsFirst(first, entity) ? first : null;
+    }
+
+    private static bool ClaimsFirst(TEntity a, TEntity b) =>
+        (a.Metadata.CreationTimestamp ?? DateTime.MaxValue) < (b.Metadata.CreationTimestamp ?? DateTime.MaxValue)
+        || ((a.Metadata.CreationTimestamp ?? DateTime.MaxValue) == (b.Metadata.CreationTimestamp ?? DateTime.MaxValue)
+            && string.CompareOrdinal(a.Metadata.Uid, b.Metadata.Uid) < 0);
+
+    private Failure AlreadyManaged(string externalId, TEntity owner) => Failure.Stall(
+        "AlreadyManaged",
+        $"cloud resource {externalId} is already managed by {owner.Kind} {owner.Metadata.NamespaceProperty}/{owner.Metadata.Name}; "
+        + "this resource makes no change to it, and deleting it leaves the cloud resource alone",
+        Refresh.Blocked);
 
     /// <summary>How long a stalled object waits yet, unless the user changed it since (spec or annotations).</summary>
     private TimeSpan? HeldFor(TEntity entity)

@@ -48,6 +48,9 @@ internal sealed class Lifecycle
 
     public RecordingEvents Events { get; } = new();
 
+    /// <summary>The other Projects in the cluster.</summary>
+    public Neighbours<Project> Others { get; } = new();
+
     public WriteFence Fence { get; set; }
 
     public ManagedReconciler<Project> Reconciler { get; private set; }
@@ -113,6 +116,7 @@ internal sealed class Lifecycle
     private ManagedReconciler<Project> NewReconciler() => new(
         Cloud,
         Writer,
+        Others,
         new CloudFailureTable(Microsoft.Extensions.Options.Options.Create(Refresh)),
         Events,
         Fence,

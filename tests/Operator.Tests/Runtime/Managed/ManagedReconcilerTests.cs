@@ -530,4 +530,136 @@ public sealed class ManagedReconcilerTests
         Assert.Equal(1, life.Cloud.CountOf("delete"));
         Assert.Empty(life.Cloud.Resources);
     }
+
+    // ----- adoption: management policy, effective deletion policy, one owner per cloud id -----
+
+    [Fact]
+    public async Task An_observe_only_object_looks_changes_nothing_and_is_released_without_a_cloud_call()
+    {
+        var life = new Lifecycle(Lifecycle.New(p =>
+        {
+            p.Spec.ProjectId = "cloud-9";
+            p.Spec.ManagementPolicy = ManagementPolicy.ObserveOnly;
+        }));
+        life.Cloud.Resources["cloud-9"] = life.Time.GetUtcNow();
+        life.Cloud.UpToDate = false;
+
+        await life.PassAsync();
+        Assert.Equal(("True", "ObservedOnly", false, false), life.Verdict());
+        Assert.Equal(["observe"], life.Cloud.Calls);
+
+        Assert.True((await life.FinalizeAsync()).Completed);
+        Assert.Equal(["observe"], life.Cloud.Calls);
+        Assert.Single(life.Cloud.Resources);
+    }
+
+    [Fact]
+    public async Task An_observe_only_object_without_a_cloud_id_creates_nothing()
+    {
+        var life = new Lifecycle(Lifecycle.New(p => p.Spec.ManagementPolicy = ManagementPolicy.ObserveOnly));
+
+        await life.PassAsync();
+
+        Assert.Empty(life.Cloud.Calls);
+        Assert.Equal(("False", "ObserveOnlyNeedsId", false, true), life.Verdict());
+    }
+
+    [Fact]
+    public async Task Switching_to_manage_takes_control_without_recreating()
+    {
+        var life = new Lifecycle(Lifecycle.New(p =>
+        {
+            p.Spec.ProjectId = "cloud-9";
+            p.Spec.ManagementPolicy = ManagementPolicy.ObserveOnly;
+        }));
+        life.Cloud.Resources["cloud-9"] = life.Time.GetUtcNow();
+        life.Cloud.UpToDate = false;
+        await life.PassAsync();
+
+        life.Object.Spec.ManagementPolicy = ManagementPolicy.Manage;
+        life.Object.Metadata.Generation = 2;
+        await life.PassAsync();
+
+        Assert.Equal(["observe", "observe", "update"], life.Cloud.Calls);
+        Assert.Equal(("True", "Available", false, false), life.Verdict());
+    }
+
+    public static TheoryData<string?, DeletionPolicy?, DeletionPolicy, bool> DeletionPolicies() => new()
+    {
+        // adopted id, spec.deletionPolicy, in effect, cloud resource deleted
+        { null, null, DeletionPolicy.Delete, true },
+        { "cloud-9", null, DeletionPolicy.Orphan, false },
+        { "cloud-9", DeletionPolicy.Delete, DeletionPolicy.Delete, true },
+        { null, DeletionPolicy.Orphan, DeletionPolicy.Orphan, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeletionPolicies))]
+    public async Task Adopted_resources_are_orphaned_and_created_ones_deleted_unless_the_spec_says_otherwise(
+        string? adopted, DeletionPolicy? asked, DeletionPolicy effective, bool deleted)
+    {
+        var life = new Lifecycle(Lifecycle.New(p =>
+        {
+            p.Spec.ProjectId = adopted;
+            p.Spec.DeletionPolicy = asked;
+        }));
+        if (adopted is not null)
+        {
+            life.Cloud.Resources[adopted] = life.Time.GetUtcNow();
+        }
+
+        await life.PassAsync();
+        Assert.Equal(effective, life.Object.Status.DeletionPolicy);
+        await life.FinalizeAsync();
+
+        Assert.Equal(deleted ? 1 : 0, life.Cloud.CountOf("delete"));
+    }
+
+    [Fact]
+    public async Task A_second_resource_adopting_a_managed_cloud_id_is_refused_and_deletes_nothing()
+    {
+        var life = new Lifecycle(Lifecycle.New(p =>
+        {
+            p.Spec.ProjectId = "cloud-9";
+            p.Spec.DeletionPolicy = DeletionPolicy.Delete;
+            p.Metadata.CreationTimestamp = new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc);
+        }));
+        life.Cloud.Resources["cloud-9"] = life.Time.GetUtcNow();
+        life.Others.Objects.Add(Lifecycle.New(p =>
+        {
+            p.Metadata.Name = "first";
+            p.Metadata.Uid = "uid-first";
+            p.Metadata.CreationTimestamp = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+            p.Metadata.Annotations = new Dictionary<string, string> { [ManagedAnnotations.ExternalId] = "cloud-9" };
+        }));
+
+        await life.PassAsync();
+
+        Assert.Equal(("False", "AlreadyManaged", false, true), life.Verdict());
+        Assert.Contains("ml/first", life.Condition(ConditionTypes.Stalled)!.Message, StringComparison.Ordinal);
+        Assert.Empty(life.Cloud.Calls);
+        Assert.True((await life.FinalizeAsync()).Completed);
+        Assert.Empty(life.Cloud.Calls);
+    }
+
+    [Fact]
+    public async Task The_first_owner_is_not_refused_by_a_later_adopter()
+    {
+        var life = new Lifecycle(Lifecycle.New(p =>
+        {
+            p.Spec.ProjectId = "cloud-9";
+            p.Metadata.CreationTimestamp = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+        }));
+        life.Cloud.Resources["cloud-9"] = life.Time.GetUtcNow();
+        life.Others.Objects.Add(Lifecycle.New(p =>
+        {
+            p.Metadata.Uid = "uid-later";
+            p.Metadata.CreationTimestamp = new DateTime(2026, 12, 2, 9, 0, 0, DateTimeKind.Utc);
+            p.Spec.ProjectId = "cloud-9";
+        }));
+
+        await life.PassAsync();
+
+        Assert.Equal("True", life.Condition(ConditionTypes.Ready)?.Status);
+    }
 }
