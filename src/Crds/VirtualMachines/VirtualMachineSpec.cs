@@ -8,15 +8,31 @@ namespace NeevCloud.Crds.VirtualMachines;
 /// change after creation; every other field is immutable because the VM API cannot update a VM.
 /// </summary>
 [ValidationRule(
-    "has(self.vmId) || (has(self.regionId) && has(self.vmConfigId) && has(self.planId) && has(self.rootDisk))",
-    message: "spec.regionId, spec.vmConfigId, spec.planId and spec.rootDisk are required to create a VM (only spec.vmId, adopting one, makes them optional)",
+    "has(self.vmId) || has(self.regionId)",
+    fieldPath: ".regionId",
+    message: "spec.regionId is needed to create a VM (only spec.vmId, adopting an existing VM, makes it optional)",
+    reason: "FieldValueRequired")]
+[ValidationRule(
+    "has(self.vmId) || has(self.vmConfigId)",
+    fieldPath: ".vmConfigId",
+    message: "spec.vmConfigId is needed to create a VM (only spec.vmId, adopting an existing VM, makes it optional)",
+    reason: "FieldValueRequired")]
+[ValidationRule(
+    "has(self.vmId) || has(self.planId)",
+    fieldPath: ".planId",
+    message: "spec.planId is needed to create a VM (only spec.vmId, adopting an existing VM, makes it optional)",
+    reason: "FieldValueRequired")]
+[ValidationRule(
+    "has(self.vmId) || has(self.rootDisk)",
+    fieldPath: ".rootDisk",
+    message: "spec.rootDisk is needed to create a VM (only spec.vmId, adopting an existing VM, makes it optional)",
     reason: "FieldValueRequired")]
 [ValidationRule(
     "self.managementPolicy != 'ObserveOnly' || has(self.vmId)",
     fieldPath: ".managementPolicy",
     message: "managementPolicy ObserveOnly needs spec.vmId: the operator only looks at a VM it is told about")]
 [ValidationRule(
-    "!has(self.deleteRootDisk) || !self.deleteRootDisk || has(self.rootDisk.create)",
+    "!has(self.deleteRootDisk) || !self.deleteRootDisk || (has(self.rootDisk) && has(self.rootDisk.create))",
     fieldPath: ".deleteRootDisk",
     message: "spec.deleteRootDisk can only be true with spec.rootDisk.create: an attached root disk is never deleted with the VM")]
 public sealed class VirtualMachineSpec

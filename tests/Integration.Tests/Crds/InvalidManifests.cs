@@ -30,6 +30,11 @@ internal static class InvalidManifests
         new("vm without regionId", VirtualMachine().Without("spec.regionId"), "spec.regionId", Missing),
         new("vm with empty vmConfigId", VirtualMachine().With("spec.vmConfigId", ""), "spec.vmConfigId", "at least 1 chars long"),
         new("vm without planId", VirtualMachine().Without("spec.planId"), "spec.planId", Missing),
+        new("vm without rootDisk", VirtualMachine().Without("spec.rootDisk"), "spec.rootDisk", "only spec.vmId, adopting an existing VM, makes it optional"),
+        new("vm observed only without vmId", VirtualMachine().With("spec.managementPolicy", "ObserveOnly"), "spec.managementPolicy", "needs spec.vmId"),
+        new("vm adopting a malformed vmId", VirtualMachine().With("spec.vmId", "vm-1"), "spec.vmId", "at least 36 chars long"),
+        new("project observed only without projectId", Project().With("spec.managementPolicy", "ObserveOnly"), "spec.managementPolicy", "needs spec.projectId"),
+        new("unknown management policy", RootDisk().With("spec.managementPolicy", "Watch"), "spec.managementPolicy", NotInEnum),
         new("vm with negative gpuCount", VirtualMachine().With("spec.gpuCount", -1), "spec.gpuCount", TooSmall),
         new("vm with an unknown field", VirtualMachine().With("spec.cpuCount", 4), "spec.cpuCount", "unknown field"),
 

@@ -69,7 +69,7 @@ internal static class Manifests
 
     public static JsonObject ExistingDataDisk(string diskId) => new() { ["diskId"] = diskId };
 
-    private static JsonObject Resource(string kind, string name, JsonObject? spec)
+    public static JsonObject Resource(string kind, string name, JsonObject? spec)
     {
         var resource = new JsonObject
         {

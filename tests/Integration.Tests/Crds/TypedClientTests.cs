@@ -32,7 +32,7 @@ public sealed class TypedClientTests(KubernetesFixture cluster) : CrdTest(cluste
         Assert.Equal(PowerState.Stopped, created.Spec.PowerState);
         Assert.Equal(DataDiskType.Filesystem, Assert.Single(created.Spec.DataDisks!.Create!).Type);
         Assert.Equal(PortProtocol.Udp, Assert.Single(created.Spec.ExposedPorts!).Protocol);
-        Assert.Equal(DeletionPolicy.Delete, created.Spec.DeletionPolicy);
+        Assert.Equal((ManagementPolicy.Manage, (DeletionPolicy?)null), (created.Spec.ManagementPolicy, created.Spec.DeletionPolicy));
     }
 
     [Fact]

@@ -28,6 +28,14 @@ public sealed class ValidManifestTests(KubernetesFixture cluster) : CrdTest(clus
         ["vm attaching a disk by id"] = VirtualMachine("web-3").Without("spec.rootDisk.create").With("spec.rootDisk.attach.diskId", DiskId.ToUpperInvariant()),
         ["vm with an rsa key"] = VirtualMachine("web-4").With("spec.sshKeys", Array("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQC7x9lq1J2mP0q6D3kqZ3d8a/b+c== alice@laptop")),
         ["root disk"] = RootDisk(),
+        ["vm adopted by id alone, observed only"] = Resource("VirtualMachine", "legacy", new JsonObject
+        {
+            ["projectRef"] = new JsonObject { ["name"] = "team-a" },
+            ["vmId"] = Uuid(9),
+            ["managementPolicy"] = "ObserveOnly",
+        }),
+        ["project observed only"] = Project("observed").With("spec.projectId", "prj-1").With("spec.managementPolicy", "ObserveOnly"),
+        ["root disk observed only"] = RootDisk("disk-2").With("spec.managementPolicy", "ObserveOnly"),
     };
 
     public static TheoryData<string> Cases => [.. Valid.Keys];
@@ -43,9 +51,10 @@ public sealed class ValidManifestTests(KubernetesFixture cluster) : CrdTest(clus
 
     public static TheoryData<string, string, string> Defaults => new()
     {
-        { "Project", "{.spec.deletionPolicy}", "Delete" },
-        { "VirtualMachine", "{.spec.powerState} {.spec.deletionPolicy} {.spec.deleteRootDisk} {.spec.exposedPorts[0].protocol}", "Running Delete false tcp" },
-        { "RootDisk", "{.spec.deletionPolicy}", "Delete" },
+        // deletionPolicy has no default: unset, the operator applies Orphan to adopted and Delete to created resources.
+        { "Project", "{.spec.managementPolicy} {.status.observedGeneration}", "Manage 0" },
+        { "VirtualMachine", "{.spec.powerState} {.spec.managementPolicy} {.spec.deleteRootDisk} {.spec.exposedPorts[0].protocol}", "Running Manage false tcp" },
+        { "RootDisk", "{.spec.managementPolicy}", "Manage" },
     };
 
     [Theory]

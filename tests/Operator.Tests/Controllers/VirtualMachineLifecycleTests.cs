@@ -91,6 +91,25 @@ public sealed class VirtualMachineLifecycleTests
     }
 
     [Fact]
+    public async Task An_adopted_vm_whose_given_creation_fields_differ_from_the_cloud_is_stalled_naming_each()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
+        var reconciler = NewReconciler(cloud);
+        var vm = await RunningVmAsync(cloud);
+        vm.Spec.VmId = vm.Status.VmId;
+        vm.Spec.PlanId = "plan-other";
+        vm.Spec.RegionId = "";
+
+        await reconciler.ReconcileAsync(vm, Ct);
+
+        var stalled = Conditions.Find(vm.Status.Conditions, ConditionTypes.Stalled)!;
+        Assert.Equal(("True", "AdoptionMismatch"), (stalled.Status, stalled.Reason));
+        Assert.Contains($"planId: desired 'plan-other', observed '{cloud.Catalog.Plans[0]}'", stalled.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("regionId", stalled.Message, StringComparison.Ordinal);
+        Assert.Equal(cloud.Catalog.Plans[0], vm.Status.Observed?.PlanId);
+    }
+
+    [Fact]
     public async Task A_refused_start_is_reported_as_action_refused()
     {
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
