@@ -381,7 +381,8 @@ public sealed partial class ManagedReconciler<TEntity>(
     }
 
     /// <summary>
-    /// The resource of this kind that manages the cloud id, when it is another one: the first to claim it (oldest
+    /// The resource of this kind that manages the cloud id, when it is another one: the one that already records
+    /// it in its external-id annotation (it is acting on it), else the first to claim it (oldest
     /// creationTimestamp, then uid). Two resources on one cloud id would fight; the later one is refused.
     /// </summary>
     private TEntity? OwnerOf(TEntity entity, string externalId)
@@ -394,19 +395,25 @@ public sealed partial class ManagedReconciler<TEntity>(
                 continue;
             }
 
-            if (first is null || ClaimsFirst(other, first))
+            if (first is null || ClaimsFirst(other, first, externalId))
             {
                 first = other;
             }
         }
 
-        return first is not null && ClaimsFirst(first, entity) ? first : null;
+        return first is not null && ClaimsFirst(first, entity, externalId) ? first : null;
     }
 
-    private static bool ClaimsFirst(TEntity a, TEntity b) =>
-        (a.Metadata.CreationTimestamp ?? DateTime.MaxValue) < (b.Metadata.CreationTimestamp ?? DateTime.MaxValue)
-        || ((a.Metadata.CreationTimestamp ?? DateTime.MaxValue) == (b.Metadata.CreationTimestamp ?? DateTime.MaxValue)
-            && string.CompareOrdinal(a.Metadata.Uid, b.Metadata.Uid) < 0);
+    private static bool ClaimsFirst(TEntity a, TEntity b, string externalId)
+    {
+        var (rankA, rankB) = (Claim(a, externalId), Claim(b, externalId));
+        return rankA.Recorded != rankB.Recorded ? rankA.Recorded
+            : rankA.Since != rankB.Since ? rankA.Since < rankB.Since
+            : string.CompareOrdinal(a.Metadata.Uid, b.Metadata.Uid) < 0;
+    }
+
+    private static (bool Recorded, DateTime Since) Claim(TEntity entity, string externalId) =>
+        (ManagedAnnotations.ExternalIdOf(entity.Metadata) == externalId, entity.Metadata.CreationTimestamp ?? DateTime.MaxValue);
 
     private Failure AlreadyManaged(string externalId, TEntity owner) => Failure.Stall(
         "AlreadyManaged",

@@ -662,4 +662,30 @@ public sealed class ManagedReconcilerTests
 
         Assert.Equal("True", life.Condition(ConditionTypes.Ready)?.Status);
     }
+
+    [Fact]
+    public async Task The_resource_already_acting_on_a_cloud_id_keeps_it_against_an_older_claim()
+    {
+        // Created in the same second (creationTimestamp has one-second resolution): what counts first is who acts.
+        var life = new Lifecycle(Lifecycle.New(p =>
+        {
+            p.Spec.ProjectId = "cloud-9";
+            p.Metadata.Uid = "uid-0";
+            p.Metadata.CreationTimestamp = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+        }));
+        life.Cloud.Resources["cloud-9"] = life.Time.GetUtcNow();
+        life.Others.Objects.Add(Lifecycle.New(p =>
+        {
+            p.Metadata.Name = "acting";
+            p.Metadata.Uid = "uid-9";
+            p.Metadata.CreationTimestamp = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+            p.Spec.ProjectId = "cloud-9";
+            p.Metadata.Annotations = new Dictionary<string, string> { [ManagedAnnotations.ExternalId] = "cloud-9" };
+        }));
+
+        await life.PassAsync();
+
+        Assert.Equal("AlreadyManaged", life.Condition(ConditionTypes.Stalled)?.Reason);
+        Assert.Empty(life.Cloud.Calls);
+    }
 }
