@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NeevCloud.Crds.Projects;
@@ -175,10 +174,7 @@ public sealed class ProjectLifecycleTests
         var refresh = Options.Create(new RefreshOptions());
         var external = new ProjectExternalClient(
             cloud.Client, new ProjectDependents(EmptyCluster.Cache<VirtualMachine>(), EmptyCluster.Cache<RootDisk>()), EmptyCluster.Cache<Project>(), _events, refresh);
-        return new ManagedReconciler<Project>(
-            external, new InMemoryMetadataWriter<Project>(), new Neighbours<Project>(), new CloudFailureTable(refresh), _events, WriteFence.AlwaysOpen(_time),
-            Options.Create(new ManagedOptions { CreateGracePeriod = TimeSpan.FromMinutes(1) }), refresh, _time,
-            NullLogger<ManagedReconciler<Project>>.Instance);
+        return KindReconciler.For(external, refresh, _events, _time, new ManagedOptions { CreateGracePeriod = TimeSpan.FromMinutes(1) });
     }
 
     private static Dictionary<string, string?> Allowing(string organization) => new() { ["NeevCloud:AllowedOrganizations:0"] = organization };

@@ -1,5 +1,4 @@
 using k8s.Models;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NeevCloud.Crds;
@@ -101,8 +100,6 @@ public sealed class RootDiskLifecycleTests
         var external = new RootDiskExternalClient(
             cloud.Client, listing, new ProjectReferences(EmptyCluster.Cache<Project>()), EmptyCluster.Cache<VirtualMachine>(), refresh, _time);
         var events = new RecordingEvents();
-        return new ManagedReconciler<RootDisk>(
-            external, new InMemoryMetadataWriter<RootDisk>(), new Neighbours<RootDisk>(), new CloudFailureTable(refresh), events, WriteFence.AlwaysOpen(_time),
-            Options.Create(new ManagedOptions()), refresh, _time, NullLogger<ManagedReconciler<RootDisk>>.Instance);
+        return KindReconciler.For(external, refresh, events, _time);
     }
 }

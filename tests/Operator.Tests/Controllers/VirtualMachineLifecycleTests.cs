@@ -1,5 +1,4 @@
 using k8s.Models;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NeevCloud.Crds;
@@ -161,8 +160,6 @@ public sealed class VirtualMachineLifecycleTests
         var kept = new KeptRootDisks(cloud.Client, projects, new EntityClient<RootDisk>(EmptyCluster.Unreachable()), rootDisks, _events);
         var external = new VirtualMachineExternalClient(
             cloud.Client, listing, projects, rootDisks, EmptyCluster.Cache<VirtualMachine>(), kept, _events, refresh, _time);
-        return new ManagedReconciler<VirtualMachine>(
-            external, new InMemoryMetadataWriter<VirtualMachine>(), new Neighbours<VirtualMachine>(), new CloudFailureTable(refresh), _events, WriteFence.AlwaysOpen(_time),
-            Options.Create(new ManagedOptions()), refresh, _time, NullLogger<ManagedReconciler<VirtualMachine>>.Instance);
+        return KindReconciler.For(external, refresh, _events, _time);
     }
 }
