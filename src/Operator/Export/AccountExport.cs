@@ -46,6 +46,7 @@ public sealed partial class AccountExport(INeevCloudClient cloud)
                 ApiVersion = "neevcloud.com/v1alpha1",
                 Kind = "Project",
                 Metadata = Meta(projectName, ns),
+                Status = null!,
                 // No displayName: the console name stays as it is.
                 Spec = new ProjectSpec
                 {
@@ -83,6 +84,7 @@ public sealed partial class AccountExport(INeevCloudClient cloud)
                     ApiVersion = "neevcloud.com/v1alpha1",
                     Kind = "RootDisk",
                     Metadata = Meta(names.For("RootDisk", disk.Name, disk.Id, ResourceNameMaxLength), ns),
+                    Status = null!,
                     Spec = new RootDiskSpec
                     {
                         ProjectRef = new LocalObjectReference { Name = projectName },
@@ -105,20 +107,6 @@ public sealed partial class AccountExport(INeevCloudClient cloud)
         text.AppendLine("# the operator correct it; deleting an adopted resource leaves the cloud resource (deletionPolicy Orphan by default).");
         foreach (var resource in resources)
         {
-            // Status is the operator's to write: none in Git.
-            switch (resource)
-            {
-                case Project project:
-                    project.Status = null!;
-                    break;
-                case VirtualMachine vm:
-                    vm.Status = null!;
-                    break;
-                case RootDisk disk:
-                    disk.Status = null!;
-                    break;
-            }
-
             text.AppendLine("---");
             text.Append(k8s.KubernetesYaml.Serialize(resource));
             if (text[^1] != '\n')
@@ -130,6 +118,7 @@ public sealed partial class AccountExport(INeevCloudClient cloud)
         return text.ToString();
     }
 
+    // Each resource is built with Status = null!: status is the operator's to write, so none goes into Git.
     private const int ResourceNameMaxLength = 63;
 
     // A VM's metadata.name is its name in NeevCloud (the CRD's rule); the cloud's own names fit it.
@@ -140,6 +129,7 @@ public sealed partial class AccountExport(INeevCloudClient cloud)
         ApiVersion = "neevcloud.com/v1alpha1",
         Kind = "VirtualMachine",
         Metadata = Meta(name, ns),
+        Status = null!,
         Spec = new VirtualMachineSpec
         {
             ProjectRef = new LocalObjectReference { Name = projectName },
