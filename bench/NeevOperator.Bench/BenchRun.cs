@@ -216,7 +216,8 @@ internal sealed class BenchRun(BenchOptions options, BenchCase fleet, int run, I
 
     private OperatorProcess StartOperator(SimulatorProcess cloud, string tokenFile, string log, bool naive)
     {
-        List<string> args = [$"--Operator:Refresh:Stable={options.Stable:c}"];
+        // The run deletes its whole fleet on purpose (and measures it): the mass-deletion breaker would hold it.
+        List<string> args = [$"--Operator:Refresh:Stable={options.Stable:c}", "--Operator:DeletionBreaker:MaxDeletes=0"];
         if (options.CloudRequestsPerSecond is double rps)
         {
             args.Add(string.Create(CultureInfo.InvariantCulture, $"--NeevCloud:RateLimit:RequestsPerSecond={rps}"));

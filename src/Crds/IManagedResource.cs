@@ -16,6 +16,9 @@ public interface IManagedResource : IKubernetesObject<V1ObjectMeta>
 
     ManagementPolicy ManagementPolicy { get; }
 
+    /// <summary>spec.deletionProtection: a deletion waits, making no cloud call, while it is true.</summary>
+    bool DeletionProtection { get; }
+
     /// <summary>The cloud id the spec names to adopt (spec.projectId, spec.diskId), or null when the operator creates the resource.</summary>
     string? SpecifiedExternalId { get; }
 

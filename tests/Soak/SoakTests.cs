@@ -103,6 +103,8 @@ public sealed class SoakTests
                     // A grace period that covers the simulator's slowest late commit (below), not production's 5 min.
                     "--Operator:Lifecycle:CreateGracePeriod=00:00:20",
                     "--Operator:Lifecycle:LookupInterval=00:00:02",
+                    // The soak deletes its whole fleet on purpose at the end; the breaker has its own tests.
+                    "--Operator:DeletionBreaker:MaxDeletes=0",
                     // The client gives up on a call after 5 s, so the 8 s late commits happen after it did.
                     "--NeevCloud:Timeouts:Attempt=00:00:05",
                     "--NeevCloud:Timeouts:Total=00:00:15",

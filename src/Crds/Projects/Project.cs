@@ -39,6 +39,8 @@ public sealed class Project : CustomKubernetesEntity<ProjectSpec, ProjectStatus>
 
     ManagementPolicy IManagedResource.ManagementPolicy => Spec.ManagementPolicy;
 
+    bool IManagedResource.DeletionProtection => Spec.DeletionProtection;
+
     string? IManagedResource.SpecifiedExternalId => Spec.ProjectId;
 
     string? IManagedResource.StatusExternalId => Status?.ProjectId;

@@ -24,6 +24,8 @@ public sealed class RootDisk : CustomKubernetesEntity<RootDiskSpec, RootDiskStat
 
     ManagementPolicy IManagedResource.ManagementPolicy => Spec.ManagementPolicy;
 
+    bool IManagedResource.DeletionProtection => Spec.DeletionProtection;
+
     string? IManagedResource.SpecifiedExternalId => Spec.DiskId;
 
     string? IManagedResource.StatusExternalId => Spec.DiskId;

@@ -31,6 +31,15 @@ public sealed class RootDiskSpec
     public DeletionPolicy? DeletionPolicy { get; set; }
 
     /// <summary>
+    /// When true, deleting this resource makes no cloud call: it stays Terminating (Stalled, reason
+    /// DeletionProtected) until this is set to false, or deletionPolicy to Orphan. A guard against a prune or a
+    /// bulk delete nobody meant; it can be changed at any time, also while the resource is Terminating.
+    /// </summary>
+    [JsonPropertyName("deletionProtection")]
+    [DefaultValue(false)]
+    public bool DeletionProtection { get; set; }
+
+    /// <summary>
     /// Manage (default) lets the operator create, correct and delete the cloud resource; ObserveOnly only looks
     /// (GET and LIST), needs the cloud id in the spec, and deleting the resource forgets the cloud resource.
     /// </summary>

@@ -30,6 +30,8 @@ public sealed class VirtualMachine : CustomKubernetesEntity<VirtualMachineSpec, 
 
     ManagementPolicy IManagedResource.ManagementPolicy => Spec.ManagementPolicy;
 
+    bool IManagedResource.DeletionProtection => Spec.DeletionProtection;
+
     string? IManagedResource.SpecifiedExternalId => Spec.VmId;
 
     string? IManagedResource.StatusExternalId => Status?.VmId;

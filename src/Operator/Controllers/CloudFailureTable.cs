@@ -1,4 +1,3 @@
-using System.Globalization;
 using k8s.Autorest;
 using Microsoft.Extensions.Options;
 using NeevCloud.Operator.Cloud;
@@ -63,9 +62,5 @@ public sealed class CloudFailureTable(IOptions<RefreshOptions> refresh) : IFailu
         };
     }
 
-    /// <summary>"5 min", "10 s", "250 ms": durations in messages people read.</summary>
-    public static string Describe(TimeSpan duration) =>
-        duration >= TimeSpan.FromMinutes(1) && duration.Seconds == 0 ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMinutes:0.#} min")
-        : duration >= TimeSpan.FromSeconds(1) ? string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(duration.TotalSeconds):0} s")
-        : string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds:0} ms");
+    private static string Describe(TimeSpan duration) => Runtime.Durations.Describe(duration);
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NeevCloud.Crds;
+using NeevCloud.Operator.Runtime.Deletion;
 using NeevCloud.Operator.Runtime.Managed;
 using NeevCloud.Operator.Runtime.Polling;
 using Prometheus;
@@ -31,6 +32,14 @@ public static class ControllerRuntimeServiceCollectionExtensions
         services.AddSingleton<IEventRecorder>(sp => sp.GetRequiredService<EventRecorder>());
         services.Configure<ManagedOptions>(configuration.GetSection(ManagedOptions.SectionName));
         services.Configure<RefreshOptions>(configuration.GetSection(RefreshOptions.SectionName));
+        services.AddOptions<DeletionBreakerOptions>()
+            .Bind(configuration.GetSection(DeletionBreakerOptions.SectionName))
+            .Validate(o => o.MaxDeletes >= 0, $"{DeletionBreakerOptions.SectionName}:MaxDeletes must be 0 (off) or more")
+            .Validate(o => o.Window > TimeSpan.Zero, $"{DeletionBreakerOptions.SectionName}:Window must be a positive duration, e.g. 00:05:00")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new DeletionBreaker(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeletionBreakerOptions>>(), sp.GetRequiredService<TimeProvider>(), Metrics.DefaultFactory));
+        services.AddSingleton<IResourceDefinitions, ResourceDefinitions>();
         // Closed until this replica leads (registered before the cloud client, which would otherwise add an open one).
         services.AddSingleton(sp => WriteFence.ClosedUntilGranted(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ListingPoller>();

@@ -14,6 +14,10 @@ internal sealed record RbacRule(string ApiGroup, string Resource, string Verb)
         .. Expand("events.k8s.io", ["events"], ["create"]),
     ]);
 
+    /// <summary>Cluster-wide whatever is watched: its own CRDs, to tell an uninstall from a deletion (only their names are granted).</summary>
+    public static IReadOnlySet<RbacRule> Definitions { get; } =
+        new HashSet<RbacRule>(Expand("apiextensions.k8s.io", ["customresourcedefinitions"], ["get"]));
+
     public static IReadOnlySet<RbacRule> LeaderElection { get; } =
         new HashSet<RbacRule>(Expand("coordination.k8s.io", ["leases"], ["get", "create", "update"]));
 

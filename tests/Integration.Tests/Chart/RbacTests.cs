@@ -39,10 +39,12 @@ public sealed class RbacTests
     {
         var chart = await HelmChart.TemplateAsync();
 
-        var binding = Assert.Single(chart.All<V1ClusterRoleBinding>());
-        AssertBindsOperator(chart, binding.Subjects);
-        var role = Assert.Single(chart.All<V1ClusterRole>(), r => r.Metadata.Name == binding.RoleRef.Name);
-        Assert.Equal(RbacRule.Operator, RbacRule.Of(role.Rules));
+        var bindings = chart.All<V1ClusterRoleBinding>().ToList();
+        Assert.Equal(2, bindings.Count);
+        Assert.All(bindings, binding => AssertBindsOperator(chart, binding.Subjects));
+        var roles = bindings.Select(binding => Assert.Single(chart.All<V1ClusterRole>(), r => r.Metadata.Name == binding.RoleRef.Name)).ToList();
+        Assert.Contains(roles, role => RbacRule.Of(role.Rules).SetEquals(RbacRule.Operator));
+        AssertReadsOnlyItsOwnDefinitions(chart);
     }
 
     [Fact]
@@ -74,9 +76,11 @@ public sealed class RbacTests
         var chart = await HelmChart.TemplateAsync("--set", "watchNamespaces={team-a,team-b}");
 
         Assert.Contains("--watch-namespace=team-a,team-b", chart.Container.Args);
-        Assert.Empty(chart.All<V1ClusterRoleBinding>());
-        // The only ClusterRoles left are the ones for users (aggregated into view/edit/admin).
-        Assert.All(chart.All<V1ClusterRole>(), role => Assert.Contains(
+        // Cluster-wide only the operator's own CRDs (read), and the ones for users (aggregated into view/edit/admin).
+        var clusterBinding = Assert.Single(chart.All<V1ClusterRoleBinding>());
+        AssertBindsOperator(chart, clusterBinding.Subjects);
+        Assert.Equal(clusterBinding.RoleRef.Name, AssertReadsOnlyItsOwnDefinitions(chart).Metadata.Name);
+        Assert.All(chart.All<V1ClusterRole>().Where(r => r.Metadata.Name != clusterBinding.RoleRef.Name), role => Assert.Contains(
             role.Metadata.Labels.Keys, key => key.StartsWith("rbac.authorization.k8s.io/aggregate-to-", StringComparison.Ordinal)));
         foreach (var ns in new[] { "team-a", "team-b" })
         {
@@ -107,6 +111,14 @@ public sealed class RbacTests
             RbacRule.Of(edit.Rules));
         Assert.DoesNotContain(chart.All<V1ClusterRole>(), r => Aggregates(r, "view") && Aggregates(r, "edit"));
         Assert.DoesNotContain(off.All<V1ClusterRole>(), r => Aggregates(r, "view") || Aggregates(r, "edit") || Aggregates(r, "admin"));
+    }
+
+    private static V1ClusterRole AssertReadsOnlyItsOwnDefinitions(RenderedChart chart)
+    {
+        var role = Assert.Single(chart.All<V1ClusterRole>(), r => RbacRule.Of(r.Rules).SetEquals(RbacRule.Definitions));
+        var rule = Assert.Single(role.Rules);
+        Assert.Equal(["projects.neevcloud.com", "rootdisks.neevcloud.com", "virtualmachines.neevcloud.com"], rule.ResourceNames.Order(StringComparer.Ordinal));
+        return role;
     }
 
     private static bool Aggregates(V1ClusterRole role, string to) =>

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 using NeevCloud.Crds;
 using NeevCloud.Operator.Controllers;
 using NeevCloud.Operator.Runtime;
+using NeevCloud.Operator.Runtime.Deletion;
 using NeevCloud.Operator.Runtime.Managed;
 using Operator.Tests.Runtime.Managed;
+using Prometheus;
 
 namespace Operator.Tests.Controllers;
 
@@ -23,6 +25,8 @@ internal static class KindReconciler
             new CloudFailureTable(refresh),
             events,
             WriteFence.AlwaysOpen(time),
+            new Definitions(),
+            new DeletionBreaker(Options.Create(new DeletionBreakerOptions()), time, Metrics.WithCustomRegistry(Metrics.NewCustomRegistry())),
             Options.Create(lifecycle ?? new ManagedOptions()),
             refresh,
             time,

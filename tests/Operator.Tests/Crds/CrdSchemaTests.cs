@@ -111,6 +111,7 @@ public sealed class CrdSchemaTests
         { "Project", "deletionPolicy", Change.Allowed },
         { "Project", "projectId", Change.ImmutableOnceSet },
         { "Project", "managementPolicy", Change.Allowed },
+        { "Project", "deletionProtection", Change.Allowed },
         { "VirtualMachine", "projectRef", Change.Immutable },
         { "VirtualMachine", "regionId", Change.Immutable },
         { "VirtualMachine", "vmConfigId", Change.Immutable },
@@ -125,11 +126,13 @@ public sealed class CrdSchemaTests
         { "VirtualMachine", "restartRequestedAt", Change.Allowed },
         { "VirtualMachine", "deletionPolicy", Change.Allowed },
         { "VirtualMachine", "managementPolicy", Change.Allowed },
+        { "VirtualMachine", "deletionProtection", Change.Allowed },
         { "VirtualMachine", "vmId", Change.ImmutableOnceSet },
         { "RootDisk", "projectRef", Change.Immutable },
         { "RootDisk", "diskId", Change.Immutable },
         { "RootDisk", "deletionPolicy", Change.Allowed },
         { "RootDisk", "managementPolicy", Change.Allowed },
+        { "RootDisk", "deletionProtection", Change.Allowed },
     };
 
     [Theory]
@@ -183,11 +186,14 @@ public sealed class CrdSchemaTests
     {
         // No default for deletionPolicy: unset means Orphan when adopted, Delete when created (status.deletionPolicy).
         { "Project", "spec.managementPolicy", "Manage" },
+        { "Project", "spec.deletionProtection", "False" },
         { "VirtualMachine", "spec.powerState", "Running" },
         { "VirtualMachine", "spec.managementPolicy", "Manage" },
+        { "VirtualMachine", "spec.deletionProtection", "False" },
         { "VirtualMachine", "spec.deleteRootDisk", "False" },
         { "VirtualMachine", "spec.exposedPorts[].protocol", "tcp" },
         { "RootDisk", "spec.managementPolicy", "Manage" },
+        { "RootDisk", "spec.deletionProtection", "False" },
     };
 
     [Theory]

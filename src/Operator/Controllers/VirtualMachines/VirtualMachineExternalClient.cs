@@ -122,7 +122,7 @@ public sealed class VirtualMachineExternalClient(
         {
             throw new FailureException(Failure.Stall(
                 "DiskAttached",
-                $"{ex.ServerMessage} The root disk is in use by another VM: delete that VM or attach another disk; creating is tried again every {CloudFailureTable.Describe(Refresh.Stable)}"),
+                $"{ex.ServerMessage} The root disk is in use by another VM: delete that VM or attach another disk; creating is tried again every {Durations.Describe(Refresh.Stable)}"),
                 ex);
         }
 

@@ -24,6 +24,9 @@ public static class ManagedAnnotations
     /// <summary>Set to "true" by a user: no cloud call for this object until it is removed.</summary>
     public const string Paused = "neevcloud.com/paused";
 
+    /// <summary>Set to "true" by a user on a Terminating object: its cloud deletion goes ahead while the deletion breaker holds others.</summary>
+    public const string ConfirmDeletion = "neevcloud.com/confirm-deletion";
+
     public static string? ExternalIdOf(V1ObjectMeta metadata) =>
         metadata.Annotations?.TryGetValue(ExternalId, out var id) == true && !string.IsNullOrWhiteSpace(id) ? id : null;
 
@@ -35,6 +38,9 @@ public static class ManagedAnnotations
 
     public static bool IsPaused(V1ObjectMeta metadata) =>
         metadata.Annotations?.TryGetValue(Paused, out var value) == true && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsDeletionConfirmed(V1ObjectMeta metadata) =>
+        metadata.Annotations?.TryGetValue(ConfirmDeletion, out var value) == true && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     public static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 

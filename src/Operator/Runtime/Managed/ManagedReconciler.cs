@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NeevCloud.Crds;
+using NeevCloud.Operator.Runtime.Deletion;
 
 namespace NeevCloud.Operator.Runtime.Managed;
 
@@ -25,12 +26,16 @@ public sealed partial class ManagedReconciler<TEntity>(
     IFailureClassifier failures,
     IEventRecorder events,
     WriteFence fence,
+    IResourceDefinitions definitions,
+    DeletionBreaker breaker,
     IOptions<ManagedOptions> options,
     IOptions<RefreshOptions> refresh,
     TimeProvider time,
     ILogger<ManagedReconciler<TEntity>> logger) : IEntityController<TEntity>, IEntityFinalizer<TEntity>
     where TEntity : class, IManagedResource
 {
+    private const string DeletionBreakerOpen = "DeletionBreakerOpen";
+
     private const string PausedMessage =
         "neevcloud.com/paused=true: the operator makes no cloud call for this object; remove the annotation to resume";
 
@@ -142,7 +147,38 @@ public sealed partial class ManagedReconciler<TEntity>(
 
     public async Task<FinalizeResult> FinalizeAsync(TEntity entity, CancellationToken cancellationToken)
     {
-        _holds.TryRemove(entity.Metadata.Uid ?? entity.Metadata.Name, out _);
+        var key = KeyOf(entity);
+        _holds.TryRemove(key, out _);
+        var result = await FinalizeOnceAsync(entity, cancellationToken);
+        if (result.Completed)
+        {
+            breaker.Forget(key);
+        }
+
+        return result;
+    }
+
+    private async Task<FinalizeResult> FinalizeOnceAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        bool uninstalling;
+        try
+        {
+            uninstalling = await definitions.IsBeingDeletedAsync(typeof(TEntity), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            var failed = await OnFailureAsync(entity, ex, ManagedStep.Observe, cancellationToken);
+            return FinalizeResult.Backoff(failed.RequeueAfter);
+        }
+
+        if (uninstalling)
+        {
+            // Every object of the kind goes with its definition: an uninstall (or a chart upgrade gone wrong), never
+            // a decision about each cloud resource. Nothing is deleted in the cloud, whatever the policies say.
+            await OrphanedByUninstallAsync(entity, cancellationToken);
+            return FinalizeResult.Done;
+        }
+
         var status = entity.ManagedStatus;
         if (ManagedAnnotations.IsPaused(entity.Metadata))
         {
@@ -151,16 +187,33 @@ public sealed partial class ManagedReconciler<TEntity>(
         }
 
         Conditions.Remove(status, ConditionTypes.Paused);
+        if (entity.DeletionPolicy == DeletionPolicy.Orphan || entity.ManagementPolicy == ManagementPolicy.ObserveOnly)
+        {
+            // Dependents still block an orphaning deletion: they would be left without what they reference.
+            if (external.DeletionBlockedBy(entity) is { } blockedOrphan)
+            {
+                Report(entity, blockedOrphan);
+                return FinalizeResult.Retry(Refresh.Blocked);
+            }
+
+            LogOrphaned();
+            return FinalizeResult.Done;
+        }
+
+        if (entity.DeletionProtection)
+        {
+            await StallAsync(entity, Failure.Stall(
+                "DeletionProtected",
+                "spec.deletionProtection is true: the deletion waits and nothing is deleted in NeevCloud; set it to false to "
+                + "delete the cloud resource too, or set deletionPolicy: Orphan to keep the cloud resource and let this object go"),
+                cancellationToken);
+            return FinalizeResult.Retry(Refresh.Stable);
+        }
+
         if (external.DeletionBlockedBy(entity) is { } blocked)
         {
             Report(entity, blocked);
             return FinalizeResult.Retry(Refresh.Blocked);
-        }
-
-        if (entity.DeletionPolicy == DeletionPolicy.Orphan || entity.ManagementPolicy == ManagementPolicy.ObserveOnly)
-        {
-            LogOrphaned();
-            return FinalizeResult.Done;
         }
 
         var identity = Identity.Of(entity);
@@ -221,6 +274,11 @@ public sealed partial class ManagedReconciler<TEntity>(
 
             step = ManagedStep.Delete;
             fence.ThrowIfClosed("delete");
+            if (await HeldByBreakerAsync(entity, cancellationToken) is { } wait)
+            {
+                return FinalizeResult.Retry(wait);
+            }
+
             var deletion = await external.DeleteAsync(entity, observed, cancellationToken);
             Report(entity, deletion.Readiness);
             return FinalizeResult.Retry(deletion.RecheckAfter);
@@ -231,6 +289,48 @@ public sealed partial class ManagedReconciler<TEntity>(
             return result.Failed ? FinalizeResult.Backoff(result.RequeueAfter) : FinalizeResult.Retry(result.RequeueAfter ?? Refresh.Stable);
         }
     }
+
+    /// <summary>Null when the cloud deletion may go ahead; else how long the deletion breaker holds it (said in status).</summary>
+    private async Task<TimeSpan?> HeldByBreakerAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        var was = Conditions.Find(entity.ManagedStatus.Conditions, ConditionTypes.Reconciling) is { Status: "True", Reason: DeletionBreakerOpen };
+        var admission = breaker.Admit(KeyOf(entity), entity.Kind, ManagedAnnotations.IsDeletionConfirmed(entity.Metadata), heldBefore: was);
+        if (admission.Allow)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        var message =
+            $"deletion held by the deletion breaker: more than {admission.Limit} cloud deletions were asked for within "
+            + $"{Durations.Describe(admission.Window)} ({admission.Recent} started), more than a routine change makes; nothing is deleted in NeevCloud before "
+            + $"{ManagedAnnotations.Format(admission.HeldUntil)} (later if more deletions are asked for). To delete it now, annotate it "
+            + $"{ManagedAnnotations.ConfirmDeletion}=true; to keep the cloud resource, set spec.deletionProtection: true or deletionPolicy: Orphan";
+        Report(entity, Readiness.InProgress(DeletionBreakerOpen, message));
+        if (!was)
+        {
+            await events.RecordAsync(entity, "Warning", DeletionBreakerOpen, "Delete", message, cancellationToken);
+        }
+
+        var left = admission.HeldUntil - now;
+        return left > TimeSpan.Zero ? left : TimeSpan.FromSeconds(1);
+    }
+
+    /// <summary>The object goes with its CustomResourceDefinition; its cloud resource stays, and the event says how to take it back.</summary>
+    private async Task OrphanedByUninstallAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        var definition = EntityMetadata.For<TEntity>();
+        var id = Identity.Of(entity).Id;
+        var message =
+            $"CustomResourceDefinition {definition.Plural}.{definition.Group} is being deleted: "
+            + (id is null ? "nothing is deleted in NeevCloud" : $"cloud resource {id} is left in NeevCloud as it is")
+            + " (an uninstall never deletes cloud resources)"
+            + (id is null ? "" : "; to manage it again, apply the CRDs and this resource with its cloud id in the spec");
+        LogOrphanedByUninstall(definition.Plural, id ?? "none");
+        await events.RecordAsync(entity, "Warning", "OrphanedByUninstall", "Delete", message, cancellationToken);
+    }
+
+    private static string KeyOf(TEntity entity) => entity.Metadata.Uid ?? $"{entity.Metadata.NamespaceProperty}/{entity.Metadata.Name}";
 
     /// <summary>What a step that threw means for the object (the same in reconcile and finalize), and its next pass.</summary>
     private async Task<ReconcileResult> OnFailureAsync(TEntity entity, Exception exception, ManagedStep step, CancellationToken cancellationToken)
@@ -366,7 +466,7 @@ public sealed partial class ManagedReconciler<TEntity>(
         var retryIn = failure.NotBefore ?? Refresh.Stable;
         if (entity.Metadata.DeletionTimestamp is null)
         {
-            _holds[entity.Metadata.Uid ?? entity.Metadata.Name] = new Hold(Hold.Fingerprint(entity), time.GetUtcNow() + retryIn);
+            _holds[KeyOf(entity)] = new Hold(Hold.Fingerprint(entity), time.GetUtcNow() + retryIn);
         }
 
         var already = Conditions.Find(entity.ManagedStatus.Conditions, ConditionTypes.Stalled) is { Status: "True" } stalled
@@ -424,7 +524,7 @@ public sealed partial class ManagedReconciler<TEntity>(
     /// <summary>How long a stalled object waits yet, unless the user changed it since (spec or annotations).</summary>
     private TimeSpan? HeldFor(TEntity entity)
     {
-        var key = entity.Metadata.Uid ?? entity.Metadata.Name;
+        var key = KeyOf(entity);
         if (!_holds.TryGetValue(key, out var hold))
         {
             return null;
@@ -460,6 +560,9 @@ public sealed partial class ManagedReconciler<TEntity>(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The create decided at {Intent} never happened (not found after the grace period); creating again")]
     private partial void LogCreateNeverHappened(string intent);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Orphaned: the CustomResourceDefinition {Plural} is being deleted, so cloud resource {ExternalId} stays as it is")]
+    private partial void LogOrphanedByUninstall(string plural, string externalId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Orphaned: the cloud resource stays as it is (deletionPolicy Orphan)")]
     private partial void LogOrphaned();

@@ -8,6 +8,7 @@ using NeevCloud.Crds.Projects;
 using NeevCloud.Operator.Cloud;
 using NeevCloud.Operator.Controllers;
 using NeevCloud.Operator.Runtime;
+using NeevCloud.Operator.Runtime.Deletion;
 using NeevCloud.Operator.Runtime.Managed;
 
 namespace Operator.Tests.Runtime.Managed;
@@ -32,8 +33,9 @@ internal sealed class Lifecycle
         Blocked = TimeSpan.FromSeconds(10),
     };
 
-    public Lifecycle(Project? project = null)
+    public Lifecycle(Project? project = null, DeletionBreakerOptions? breaker = null)
     {
+        _breakerOptions = breaker ?? new DeletionBreakerOptions { MaxDeletes = 10, Window = TimeSpan.FromMinutes(5) };
         Cloud = new FakeCloudResources(Time);
         Fence = WriteFence.AlwaysOpen(Time);
         Reconciler = NewReconciler();
@@ -52,6 +54,13 @@ internal sealed class Lifecycle
     public Neighbours<Project> Others { get; } = new();
 
     public WriteFence Fence { get; set; }
+
+    public Definitions Definitions { get; } = new();
+
+    /// <summary>The deletion breaker (its memory is the replica's: a restart starts it afresh).</summary>
+    public DeletionBreaker Breaker { get; private set; } = null!;
+
+    private readonly DeletionBreakerOptions _breakerOptions;
 
     public ManagedReconciler<Project> Reconciler { get; private set; }
 
@@ -120,6 +129,9 @@ internal sealed class Lifecycle
         new CloudFailureTable(Microsoft.Extensions.Options.Options.Create(Refresh)),
         Events,
         Fence,
+        Definitions,
+        Breaker = new DeletionBreaker(
+            Microsoft.Extensions.Options.Options.Create(_breakerOptions), Time, Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry())),
         Microsoft.Extensions.Options.Options.Create(Options),
         Microsoft.Extensions.Options.Options.Create(Refresh),
         Time,
