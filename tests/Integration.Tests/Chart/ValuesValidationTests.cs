@@ -11,6 +11,8 @@ public sealed class ValuesValidationTests
         { "watchNamespaces: team-a\n", "watchNamespaces" },
         { "image:\n  pullPolicy: Sometimes\n", "pullPolicy" },
         { "credentials:\n  tokenFile: /token\n", "tokenFile" },
+        { "deletionSafety:\n  breaker:\n    window: 5m\n", "window" },
+        { "deletionSafety:\n  breaker:\n    maxDeletes: -1\n", "maxDeletes" },
     };
 
     [Theory]

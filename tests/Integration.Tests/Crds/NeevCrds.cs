@@ -22,15 +22,18 @@ internal static class NeevCrds
         }
     }
 
-    private static async Task InstallOnceAsync(KubernetesFixture cluster)
+    // Not a test's token: the one install serves every test, whichever asks first.
+    private static Task InstallOnceAsync(KubernetesFixture cluster) => ApplyAsync(cluster, CancellationToken.None);
+
+    /// <summary>Applies the CRDs (again, after a test uninstalled them) and waits until they serve.</summary>
+    public static async Task ApplyAsync(KubernetesFixture cluster, CancellationToken cancellationToken)
     {
-        // Not a test's token: the one install serves every test, whichever asks first.
-        var apply = await cluster.KubectlAsync(["apply", "-f", Folder], cancellationToken: CancellationToken.None);
+        var apply = await cluster.KubectlAsync(["apply", "-f", Folder], cancellationToken: cancellationToken);
         Assert.True(apply.ExitCode == 0, $"installing the checked-in CRDs failed: {apply}");
         var names = Directory.EnumerateFiles(Folder, "*.yaml")
             .Select(path => "crd/" + KubernetesYaml.Deserialize<V1CustomResourceDefinition>(File.ReadAllText(path)).Metadata.Name);
         var established = await cluster.KubectlAsync(
-            ["wait", "--for=condition=Established", "--timeout=60s", .. names], cancellationToken: CancellationToken.None);
+            ["wait", "--for=condition=Established", "--timeout=60s", .. names], cancellationToken: cancellationToken);
         Assert.True(established.ExitCode == 0, $"the CRDs did not become established: {established}");
     }
 

@@ -159,10 +159,4 @@ public sealed class AdoptionTests(KubernetesFixture cluster) : OperatorScenario(
         var calls = await Cloud.Host.Admin.GetCallsAsync(Ct);
         return Mutating.ToDictionary(op => op, op => calls.CountOf(op));
     }
-
-    private async Task PatchAsync(string resource, string name, string mergePatch)
-    {
-        var result = await Cluster.KubectlAsync(["patch", resource, name, "-n", Ns, "--type=merge", "-p", mergePatch], cancellationToken: Ct);
-        Assert.True(result.ExitCode == 0, result.ToString());
-    }
 }

@@ -2,6 +2,7 @@ using Integration.Tests.Infrastructure;
 using NeevCloud.Crds.Projects;
 using NeevCloud.Crds.RootDisks;
 using NeevCloud.Crds.VirtualMachines;
+using NeevCloud.Operator.Runtime;
 using NeevCloud.Simulator;
 
 namespace Integration.Tests.EndToEnd;
@@ -38,6 +39,11 @@ public sealed class ExamplesTests(KubernetesFixture cluster) : OperatorScenario(
 
         var delete = await Cluster.KubectlAsync(["delete", "-n", Ns, "-f", examples, "--wait=false"], cancellationToken: Ct);
         Assert.True(delete.ExitCode == 0, delete.ToString());
+
+        // web's root disk was kept on purpose: it outlives the folder as RootDisk web-root, which its Project waits for.
+        await WaitForAsync<Project>("ml-team", project => Assert.Contains(
+            $"RootDisk {Ns}/web-root", Conditions.Find(project.Status.Conditions, ConditionTypes.Reconciling)?.Message ?? "", StringComparison.Ordinal));
+        await DeleteAsync("nrd", "web-root");
         foreach (var project in new[] { "ml-team", "legacy-data" })
         {
             await WaitUntilGoneAsync<Project>(project, TimeSpan.FromSeconds(90));

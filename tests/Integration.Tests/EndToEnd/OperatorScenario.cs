@@ -85,6 +85,13 @@ public abstract class OperatorScenario(KubernetesFixture cluster, string namespa
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
+    /// <summary>A JSON merge patch, as <c>kubectl patch --type=merge</c> sends it.</summary>
+    protected async Task PatchAsync(string resource, string name, string mergePatch)
+    {
+        var result = await cluster.KubectlAsync(["patch", resource, name, "-n", Ns, "--type=merge", "-p", mergePatch], cancellationToken: Ct);
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
     /// <summary>Waits until the resource satisfies the assertion and returns it as it was then.</summary>
     protected async Task<T> WaitForAsync<T>(string name, Action<T> assertion, TimeSpan? timeout = null)
         where T : class, IKubernetesObject<V1ObjectMeta>

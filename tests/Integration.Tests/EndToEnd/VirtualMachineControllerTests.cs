@@ -141,7 +141,8 @@ public sealed class VirtualMachineControllerTests(KubernetesFixture cluster) : O
         try
         {
             await File.WriteAllTextAsync(Path.Combine(dir.FullName, "project.yaml"), Project("app"), Ct);
-            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "vm-kept-disk.yaml"), VmWithNewDisk("api", "app", deleteRootDisk: false), Ct);
+            // A kept root disk would outlive the folder on purpose (DeletionSafetyTests): this VM's goes with it.
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "vm.yaml"), VmWithNewDisk("api", "app", deleteRootDisk: true), Ct);
             await File.WriteAllTextAsync(Path.Combine(dir.FullName, "vm-stopped.yaml"), VmWithNewDisk("batch", "app", extraSpec: "  powerState: Stopped"), Ct);
             await StartOperatorAsync();
 
@@ -156,7 +157,6 @@ public sealed class VirtualMachineControllerTests(KubernetesFixture cluster) : O
             await WaitUntilGoneAsync<Project>("app", TimeSpan.FromSeconds(90));
             await WaitUntilGoneAsync<VirtualMachine>("api");
             await WaitUntilGoneAsync<VirtualMachine>("batch");
-            await WaitUntilGoneAsync<RootDisk>("api-root");
             var state = await Cloud.StateAsync(Ct);
             Assert.Empty(state.Projects);
             Assert.Empty(state.Vms);

@@ -39,4 +39,14 @@ internal static class VmManifests
         {{VmHead(name, project)}}
           rootDisk: {attach: {rootDiskRef: {name: {{rootDisk}} } } }
         """;
+
+    /// <summary>A VM that adopts the cloud VM <paramref name="vmId"/> as it is (no creation fields).</summary>
+    public static string VmAdopting(string name, string project, string vmId) => $$"""
+        apiVersion: neevcloud.com/v1alpha1
+        kind: VirtualMachine
+        metadata: {name: {{name}}}
+        spec:
+          projectRef: {name: {{project}}}
+          vmId: {{vmId}}
+        """;
 }

@@ -68,7 +68,10 @@ public sealed class LocalRunTests(KubernetesFixture cluster)
             }, TimeSpan.FromMinutes(1), _ct);
             using var http = new HttpClient();
             Assert.Equal("ok", await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/healthz"), _ct));
-            await Kubectl("delete", "-f", "examples/", "--timeout=120s");
+            await Kubectl("delete", "nvm", "web", "--timeout=60s");
+            await Kubectl("get", "nrd", "web-root");
+            await Kubectl("delete", "nrd", "web-root", "--timeout=60s");
+            await Kubectl("delete", "-f", "examples/", "--ignore-not-found", "--timeout=120s");
             Assert.Empty((await vms.ListAsync(null, null, null, 100, _ct)).Items);
 
             await ProcessRunner.RunAsync("kill", ["-INT", "--", $"-{script.Id}"], cancellationToken: _ct);

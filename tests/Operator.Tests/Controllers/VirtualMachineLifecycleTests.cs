@@ -157,7 +157,7 @@ public sealed class VirtualMachineLifecycleTests
         var listing = new VmListing(
             (scope, ct) => cloud.Client.ListAllVmsAsync(scope.OrganizationId, scope.ProjectId, ct), vm => vm.Id, VirtualMachineExternalClient.SameObservation, _time);
         var rootDisks = EmptyCluster.Cache<RootDisk>();
-        var kept = new KeptRootDisks(cloud.Client, projects, new EntityClient<RootDisk>(EmptyCluster.Unreachable()), rootDisks, _events);
+        var kept = new KeptRootDisks(new EntityClient<RootDisk>(EmptyCluster.Unreachable()), rootDisks, _events);
         var external = new VirtualMachineExternalClient(
             cloud.Client, listing, projects, rootDisks, EmptyCluster.Cache<VirtualMachine>(), kept, _events, refresh, _time);
         return KindReconciler.For(external, refresh, _events, _time);

@@ -19,6 +19,10 @@ public sealed class ProjectDependents(EntityCache<VirtualMachine> virtualMachine
     public IEnumerable<VirtualMachine> VirtualMachinesOf(Project project) =>
         virtualMachines.List().Where(vm => vm.Metadata.NamespaceProperty == project.Metadata.NamespaceProperty && vm.Spec?.ProjectRef?.Name == project.Metadata.Name);
 
+    /// <summary>The RootDisks the operator recorded for root disks its VMs kept (deleteRootDisk=false).</summary>
+    public IEnumerable<RootDisk> KeptRootDisksOf(Project project) =>
+        RootDisksOf(project).Where(d => d.Metadata.Labels?.ContainsKey(VirtualMachines.KeptRootDisks.KeptFromLabel) == true);
+
     public IEnumerable<RootDisk> RootDisksOf(Project project) =>
         rootDisks.List().Where(d => d.Metadata.NamespaceProperty == project.Metadata.NamespaceProperty && d.Spec?.ProjectRef?.Name == project.Metadata.Name);
 }

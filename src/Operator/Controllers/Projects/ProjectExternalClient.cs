@@ -32,11 +32,27 @@ public sealed class ProjectExternalClient(
         }
 
         var ns = project.Metadata.NamespaceProperty;
-        var (kind, name) = (blockers[0].Split('/')[0], blockers[0].Split('/')[1]);
+        var orphaning = project.Spec.DeletionPolicy == Crds.DeletionPolicy.Orphan;
+        var waits = $"deletion waits for {string.Join(", ", blockers)} in namespace {ns}, which use this project";
+        if (!blockers.Any(b => b.StartsWith("VirtualMachine/", StringComparison.Ordinal))
+            && dependents.KeptRootDisksOf(project).FirstOrDefault() is { } kept)
+        {
+            // A disk kept on purpose is never deleted as a side effect of the Project going: the user decides.
+            var disk = kept.Metadata.Name;
+            return Readiness.InProgress(
+                "DependentsExist",
+                $"{waits}. RootDisk {ns}/{disk} holds the root disk {kept.Spec.DiskId} kept from VirtualMachine "
+                + $"{kept.Metadata.Labels![VirtualMachines.KeptRootDisks.KeptFromLabel]} (deleteRootDisk: false). Either delete RootDisk {ns}/{disk} "
+                + "to delete the disk, and the project deletion goes on; or keep both: set deletionPolicy: Orphan on RootDisk "
+                + $"{ns}/{disk}{(orphaning ? "" : " and on this Project")}, delete the RootDisk, and both stay in NeevCloud");
+        }
+
+        var first = blockers.FirstOrDefault(b => b.StartsWith("VirtualMachine/", StringComparison.Ordinal)) ?? blockers[0];
+        var (kind, name) = (first.Split('/')[0], first.Split('/')[1]);
         return Readiness.InProgress(
             "DependentsExist",
-            $"deletion waits for {string.Join(", ", blockers)} in namespace {ns}, which use this project: delete {kind} {ns}/{name} first"
-            + (project.Spec.DeletionPolicy == Crds.DeletionPolicy.Orphan ? " (also with deletionPolicy Orphan: they would be left without their Project)" : ""));
+            $"{waits}: delete {kind} {ns}/{name} first"
+            + (orphaning ? " (also with deletionPolicy Orphan: they would be left without their Project)" : ""));
     }
 
     public async Task<ExternalObservation> ObserveAsync(Project project, ExternalLookup lookup, CancellationToken cancellationToken)
@@ -146,7 +162,7 @@ public sealed class ProjectExternalClient(
             throw new FailureException(Failure.Retry(
                 "CloudResourcesExist",
                 $"NeevCloud still holds {counts.ApiKeys} api keys, {counts.AiRuntimes} AI runtimes and {counts.StorageVolumes} storage volumes in "
-                + $"project {id}; remove them in NeevCloud and the deletion goes on (asked again with back-off)",
+                + $"project {id}; remove them in NeevCloud and the deletion goes on (asked again with back-off), or set deletionPolicy: Orphan to leave the project in NeevCloud",
                 refresh.Value.Blocked), ex);
         }
 

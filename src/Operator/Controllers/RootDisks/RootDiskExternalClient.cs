@@ -25,8 +25,20 @@ public sealed class RootDiskExternalClient(
 
     private RefreshOptions Refresh => refresh.Value;
 
-    public Readiness? WaitingFor(RootDisk disk) =>
-        disk.Status.ProjectId is not null ? null : projects.Resolve(disk.Metadata.NamespaceProperty, disk.Spec.ProjectRef.Name).Waiting;
+    public Readiness? WaitingFor(RootDisk disk)
+    {
+        if (disk.Status.ProjectId is not null)
+        {
+            return null;
+        }
+
+        // A Project being deleted still has its cloud project, and a RootDisk creates nothing: the disk a deleted
+        // VM kept (recorded while its Project is going) is reported on like any other.
+        var project = projects.Resolve(disk.Metadata.NamespaceProperty, disk.Spec.ProjectRef.Name);
+        return project.Resource?.Metadata.DeletionTimestamp is not null && project.OrganizationId is not null && project.ProjectId is not null
+            ? null
+            : project.Waiting;
+    }
 
     public Readiness? DeletionBlockedBy(RootDisk disk)
     {

@@ -4,21 +4,17 @@ using k8s.Models;
 using NeevCloud.Crds;
 using NeevCloud.Crds.RootDisks;
 using NeevCloud.Crds.VirtualMachines;
-using NeevCloud.Operator.Cloud;
-using NeevCloud.Operator.Controllers.Projects;
 using NeevCloud.Operator.Runtime;
 
 namespace NeevCloud.Operator.Controllers.VirtualMachines;
 
 /// <summary>
 /// What happens to a root disk a deleted VM created with deleteRootDisk=false: it outlives the VM and is
-/// recorded as a RootDisk named &lt;vm&gt;-root so a new VM can attach it.
-/// When the Project is being deleted too, the disk is deleted instead: NeevCloud never deletes a
-/// project that still holds a disk, so keeping it would leave the whole deletion stuck.
+/// recorded as a RootDisk named &lt;vm&gt;-root so a new VM can attach it, or the disk be deleted by deleting
+/// that RootDisk. Always, also while the Project is being deleted: the user asked to keep the disk, and a
+/// Project deletion may be a mistake or blocked; the Project's deletion then waits for that RootDisk, naming it.
 /// </summary>
 public sealed class KeptRootDisks(
-    INeevCloudClient cloud,
-    ProjectReferences projects,
     EntityClient<RootDisk> rootDiskClient,
     EntityCache<RootDisk> rootDisks,
     IEventRecorder events)
@@ -28,7 +24,7 @@ public sealed class KeptRootDisks(
 
     public static string NameFor(VirtualMachine vm) => $"{vm.Metadata.Name}-root";
 
-    /// <summary>Null once the disk is recorded, deleted, or not ours to look after; otherwise what is still being done.</summary>
+    /// <summary>Null once the disk is recorded, or not ours to look after; otherwise what is still being done.</summary>
     public async Task<Readiness?> ReleaseAsync(VirtualMachine vm, CancellationToken cancellationToken)
     {
         var status = vm.Status!;
@@ -37,36 +33,7 @@ public sealed class KeptRootDisks(
             return null;
         }
 
-        var project = projects.Resolve(vm.Metadata.NamespaceProperty, vm.Spec.ProjectRef.Name);
-        if (project.Resource is null || (project.Resource.Spec.DeletionPolicy == DeletionPolicy.Orphan && project.IsGoing))
-        {
-            // The Project resource let go of its cloud project (Orphan): the disk stays there with it.
-            return null;
-        }
-
-        return project.IsGoing
-            ? await DeleteAsync(status.OrganizationId!, status.ProjectId!, diskId, cancellationToken)
-            : await RecordAsync(vm, diskId, cancellationToken);
-    }
-
-    private async Task<Readiness?> DeleteAsync(string org, string projectId, string diskId, CancellationToken cancellationToken)
-    {
-        var deleting = Readiness.InProgress(
-            "DeletingRootDisk", $"the cloud VM is deleted; deleting its root disk {diskId} too, because its Project is being deleted");
-        try
-        {
-            await cloud.DeleteRootDiskAsync(org, projectId, diskId, cancellationToken);
-            return deleting;
-        }
-        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
-        {
-            return null;
-        }
-        catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.Conflict)
-        {
-            // Detaching from the VM that was just deleted can lag a moment.
-            return deleting;
-        }
+        return await RecordAsync(vm, diskId, cancellationToken);
     }
 
     private async Task<Readiness?> RecordAsync(VirtualMachine vm, string diskId, CancellationToken cancellationToken)
@@ -96,6 +63,9 @@ public sealed class KeptRootDisks(
                 Name = name,
                 NamespaceProperty = ns,
                 Labels = new Dictionary<string, string> { [KeptFromLabel] = vm.Metadata.Name },
+                // Born with the finalizer: a disk exists in the cloud from the start, so a deletion of the record
+                // before its first pass (a prune, a script) must still go through the operator and delete the disk.
+                Finalizers = [ControllerOptions.DefaultFinalizer],
             },
             // The disk of a VM the operator created: deleting its record deletes it, as for anything the operator made.
             Spec = new RootDiskSpec { ProjectRef = new LocalObjectReference { Name = vm.Spec.ProjectRef.Name }, DiskId = diskId, DeletionPolicy = DeletionPolicy.Delete },
@@ -108,6 +78,17 @@ public sealed class KeptRootDisks(
         {
             // Exists but is not in the cache yet: the next pass, once the watch delivered it, compares it.
             return Readiness.InProgress("KeepingRootDisk", $"recording root disk {diskId} as RootDisk {ns}/{name}");
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.Forbidden && ex.Response.Content?.Contains("NamespaceTerminating", StringComparison.Ordinal) == true)
+        {
+            // The whole namespace is going: nothing can be created in it, and the VM must not hold up its deletion.
+            // The disk stays in the cloud all the same; the event says where.
+            await events.RecordAsync(
+                vm, "Warning", "RootDiskNotRecorded", "Delete",
+                $"root disk {diskId} outlives the VM (deleteRootDisk=false) and stays in NeevCloud project {vm.Status.ProjectId}, but namespace {ns} "
+                + $"is being deleted, so no RootDisk can record it; adopt it with a RootDisk (spec.diskId: {diskId}) in another namespace to use or delete it",
+                cancellationToken);
+            return null;
         }
 
         await events.RecordAsync(
