@@ -129,6 +129,26 @@ public sealed class VirtualMachineSpec
     public string? RestartRequestedAt { get; set; }
 
     /// <summary>
+    /// When the VM runs (a cost control for GPU VMs): inside its windows the operator starts it, outside them it
+    /// stops it; status.nextPowerChange says what happens next. spec.powerState: Stopped always wins.
+    /// </summary>
+    [JsonPropertyName("powerSchedule")]
+    public PowerSchedule? PowerSchedule { get; set; }
+
+    /// <summary>
+    /// When the VM expires (RFC 3339). From Operator:Expiry:WarnBefore (30 min) before, a Warning event and the
+    /// Ready message say so; at expiry spec.onExpiry happens. A later value extends it; removing it cancels it.
+    /// </summary>
+    [JsonPropertyName("expiresAt")]
+    [Format("date-time")]
+    public string? ExpiresAt { get; set; }
+
+    /// <summary>What happens at spec.expiresAt: Stop (default) stops the VM; Delete deletes this resource (and so the VM, as deletionProtection and deletionPolicy allow).</summary>
+    [JsonPropertyName("onExpiry")]
+    [DefaultValue(ExpiryAction.Stop)]
+    public ExpiryAction OnExpiry { get; set; } = ExpiryAction.Stop;
+
+    /// <summary>
     /// What deleting this resource does: Delete deletes the cloud VM; Orphan leaves it running in the cloud.
     /// Unset: Orphan for a VM adopted by spec.vmId, Delete for one the operator created (status.deletionPolicy
     /// shows which applies).

@@ -51,4 +51,47 @@ public sealed class VirtualMachineStatus : ConditionedStatus
     /// <summary>The creation fields of the cloud VM as NeevCloud reports them (what an adopted VM was created with).</summary>
     [JsonPropertyName("observed")]
     public VirtualMachineObserved? Observed { get; set; }
+
+    /// <summary>The next change spec.powerSchedule or spec.expiresAt makes to the power state, if any.</summary>
+    [JsonPropertyName("nextPowerChange")]
+    public PowerChange? NextPowerChange { get; set; }
+
+    /// <summary>Running and GPU time the operator observed (measured, not priced).</summary>
+    [JsonPropertyName("usage")]
+    public VirtualMachineUsage? Usage { get; set; }
+}
+
+/// <summary>A scheduled power change.</summary>
+public sealed class PowerChange
+{
+    /// <summary>When (RFC 3339, UTC).</summary>
+    [JsonPropertyName("at")]
+    public string? At { get; set; }
+
+    /// <summary>Running or Stopped; Deleted when the VM expires with onExpiry Delete.</summary>
+    [JsonPropertyName("to")]
+    public string? To { get; set; }
+}
+
+/// <summary>
+/// Time the VM was observed running since the operator began counting, from the cloud's status at each look (a
+/// stretch between two looks counts when the VM was running at both); precise to about one refresh interval.
+/// </summary>
+public sealed class VirtualMachineUsage
+{
+    /// <summary>When counting began (RFC 3339).</summary>
+    [JsonPropertyName("since")]
+    public string? Since { get; set; }
+
+    /// <summary>Up to when time has been counted (RFC 3339): the last look.</summary>
+    [JsonPropertyName("countedUntil")]
+    public string? CountedUntil { get; set; }
+
+    /// <summary>Seconds the VM was running.</summary>
+    [JsonPropertyName("runningSeconds")]
+    public long RunningSeconds { get; set; }
+
+    /// <summary>Running seconds times the VM's GPU count.</summary>
+    [JsonPropertyName("gpuSeconds")]
+    public long GpuSeconds { get; set; }
 }

@@ -28,6 +28,9 @@ public static class NeevCloudControllersServiceCollectionExtensions
         services.AddSingleton<ProjectDependents>();
         services.AddSingleton<ProjectReferences>();
         services.AddSingleton<KeptRootDisks>();
+        services.Configure<VmCostOptions>(configuration.GetSection(VmCostOptions.SectionName));
+        services.AddSingleton<VmPowerControl>();
+        services.AddSingleton(_ => new VmUsage(Prometheus.Metrics.DefaultFactory));
 
         // One LIST per project, shared by its VMs (and one by its disks); a change it sees queues the object it belongs to.
         services.AddPolledListing(sp => new VmListing(

@@ -74,6 +74,16 @@ public sealed class EntityClient<TEntity>(IKubernetes client)
             cancellationToken: cancellationToken);
 
     /// <summary>
+    /// Deletes the object as the caller saw it: guarded by its uid and resourceVersion, so a change made since (or a
+    /// new object of the same name) answers 409 instead of being deleted.
+    /// </summary>
+    public Task DeleteAsync(TEntity entity, CancellationToken cancellationToken) =>
+        client.CustomObjects.DeleteNamespacedCustomObjectAsync(
+            Metadata.Group, Metadata.Version, entity.Metadata.NamespaceProperty, Metadata.Plural, entity.Metadata.Name,
+            new V1DeleteOptions { Preconditions = new V1Preconditions { Uid = entity.Metadata.Uid, ResourceVersion = entity.Metadata.ResourceVersion } },
+            cancellationToken: cancellationToken);
+
+    /// <summary>
     /// Sets metadata.finalizers, guarded by the resourceVersion the caller saw: a concurrent
     /// change answers 409 instead of being overwritten.
     /// </summary>

@@ -40,6 +40,13 @@ public sealed class MeasuredRbacTests(KubernetesFixture cluster)
             await kubectl.RunAsync("delete", "-n", ns, "nvm", "web", "--timeout=60s");
             await kubectl.RunAsync("wait", "-n", ns, "--for=condition=Ready", "nrd/web-root", "--timeout=60s");
             await kubectl.RunAsync("delete", "-n", ns, "nrd/web-root", "--timeout=60s");
+            // A VM with spec.onExpiry Delete is deleted by the operator itself once it expires.
+            var expiring = Path.Combine(Directory.CreateTempSubdirectory("neev-audit-").FullName, "expiring.yaml");
+            await File.WriteAllTextAsync(expiring, VmManifests.VmWithNewDisk(
+                "short-lived", "ml-team", extraSpec: $"  expiresAt: \"{DateTimeOffset.UtcNow.AddSeconds(20):yyyy-MM-ddTHH:mm:ssZ}\"\n  onExpiry: Delete"), _ct);
+            await kubectl.RunAsync("apply", "-n", ns, "-f", expiring);
+            await kubectl.RunAsync("wait", "-n", ns, "--for=delete", "nvm/short-lived", "--timeout=120s");
+            Directory.Delete(Path.GetDirectoryName(expiring)!, recursive: true);
             await kubectl.RunAsync("delete", "-n", ns, "-f", RepositoryPaths.Combine("examples"), "--ignore-not-found", "--timeout=120s");
         }
 

@@ -10,6 +10,7 @@ internal sealed record RbacRule(string ApiGroup, string Resource, string Verb)
     [
         .. Expand("neevcloud.com", ["projects", "virtualmachines", "rootdisks"], ["list", "watch", "patch"]),
         .. Expand("neevcloud.com", ["rootdisks"], ["create"]),
+        .. Expand("neevcloud.com", ["virtualmachines"], ["delete"]),
         .. Expand("neevcloud.com", ["projects/status", "virtualmachines/status", "rootdisks/status"], ["patch"]),
         .. Expand("events.k8s.io", ["events"], ["create"]),
     ]);

@@ -38,6 +38,16 @@ internal static class InvalidManifests
         new("vm with negative gpuCount", VirtualMachine().With("spec.gpuCount", -1), "spec.gpuCount", TooSmall),
         new("vm with an unknown field", VirtualMachine().With("spec.cpuCount", 4), "spec.cpuCount", "unknown field"),
 
+        // VirtualMachine: cost controls.
+        new("vm schedule time not HH:MM", VirtualMachine().With("spec.powerSchedule", Schedule(start: "9:00")), "spec.powerSchedule.windows[0].start", NoMatch),
+        new("vm schedule hour 24", VirtualMachine().With("spec.powerSchedule", Schedule(stop: "24:00")), "spec.powerSchedule.windows[0].stop", NoMatch),
+        new("vm schedule unknown day", VirtualMachine().With("spec.powerSchedule", Schedule(day: "Funday")), "spec.powerSchedule.windows[0].days[0]", NotInEnum),
+        new("vm schedule window of no length", VirtualMachine().With("spec.powerSchedule", Schedule(start: "09:00", stop: "09:00")), "spec.powerSchedule.windows[0].stop", "stop must differ from start"),
+        new("vm schedule with 8 windows", VirtualMachine().With("spec.powerSchedule", Schedule().With("windows", Array(8, _ => Window()))), "spec.powerSchedule.windows", TooMany + " 7 items"),
+        new("vm schedule without time zone", VirtualMachine().With("spec.powerSchedule", Schedule().Without("timeZone")), "spec.powerSchedule.timeZone", Missing),
+        new("vm expiry not a time", VirtualMachine().With("spec.expiresAt", "tomorrow"), "spec.expiresAt", "date-time"),
+        new("vm unknown expiry action", VirtualMachine().With("spec.onExpiry", "Hibernate"), "spec.onExpiry", NotInEnum),
+
         // Root disk: exactly one source, API sizes and names.
         new("vm root disk with both create and attach",
             VirtualMachine().With("spec.rootDisk.attach.diskId", DiskId), "spec.rootDisk", "exactly one of create"),
@@ -108,4 +118,10 @@ internal static class InvalidManifests
         new("root disk diskId not a UUID", RootDisk().With("spec.diskId", "not-a-uuid-but-exactly-36-characters"), "spec.diskId", NoMatch),
         new("root disk without projectRef", RootDisk().Without("spec.projectRef"), "spec.projectRef", Missing),
     }.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    private static JsonObject Schedule(string start = "09:00", string stop = "18:00", string day = "Mon") =>
+        new() { ["timeZone"] = "Europe/Berlin", ["windows"] = Array(1, _ => Window(start, stop, day)) };
+
+    private static JsonObject Window(string start = "09:00", string stop = "18:00", string day = "Mon") =>
+        new() { ["days"] = new JsonArray(day), ["start"] = start, ["stop"] = stop };
 }

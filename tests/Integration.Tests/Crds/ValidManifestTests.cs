@@ -24,6 +24,16 @@ public sealed class ValidManifestTests(KubernetesFixture cluster) : CrdTest(clus
             .With("spec.powerState", "Stopped")
             .With("spec.restartRequestedAt", "2026-11-23T10:00:00Z")
             .With("spec.deletionPolicy", "Orphan"),
+        ["vm with cost controls"] = VirtualMachine("web-5")
+            .With("spec.powerSchedule", new JsonObject
+            {
+                ["timeZone"] = "America/Argentina/Buenos_Aires",
+                ["windows"] = new JsonArray(
+                    new JsonObject { ["days"] = new JsonArray("Mon", "Tue", "Wed", "Thu", "Fri"), ["start"] = "09:00", ["stop"] = "18:30" },
+                    new JsonObject { ["days"] = new JsonArray("Sat"), ["start"] = "22:00", ["stop"] = "02:00" }),
+            })
+            .With("spec.expiresAt", "2026-12-31T18:00:00Z")
+            .With("spec.onExpiry", "Delete"),
         ["vm attaching a RootDisk resource"] = VirtualMachine("web-2").Without("spec.rootDisk.create").With("spec.rootDisk.attach.rootDiskRef.name", "web-1-root"),
         ["vm attaching a disk by id"] = VirtualMachine("web-3").Without("spec.rootDisk.create").With("spec.rootDisk.attach.diskId", DiskId.ToUpperInvariant()),
         ["vm with an rsa key"] = VirtualMachine("web-4").With("spec.sshKeys", Array("ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABgQC7x9lq1J2mP0q6D3kqZ3d8a/b+c== alice@laptop")),

@@ -13,6 +13,7 @@ using NeevCloud.Operator.Runtime;
 using NeevCloud.Operator.Runtime.Managed;
 using NeevCloud.Operator.Tests.Cloud;
 using Operator.Tests.Runtime.Managed;
+using Prometheus;
 using VmListing = NeevCloud.Operator.Runtime.Polling.PolledListing<
     NeevCloud.Operator.Controllers.ProjectScope, NeevCloud.Operator.Cloud.CloudVm, NeevCloud.Crds.VirtualMachines.VirtualMachine>;
 
@@ -123,10 +124,116 @@ public sealed class VirtualMachineLifecycleTests
         Assert.Equal("ActionRefused", Conditions.Find(vm.Status.Conditions, ConditionTypes.Reconciling)?.Reason);
     }
 
-    private async Task<VirtualMachine> RunningVmAsync(SimulatedCloud cloud)
+    // ----- cost controls, on the fake clock -----
+
+    [Fact]
+    public async Task A_power_schedule_stops_and_starts_the_vm_at_the_window_edges_and_says_what_comes_next()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
+        var reconciler = NewReconciler(cloud);
+        var vm = await RunningVmAsync(cloud);
+        // Wednesday 2026-12-02, CET (UTC+1): the window is 10:30-11:00 UTC; the VM is running at 10:10 UTC.
+        vm.Spec.PowerSchedule = new PowerSchedule
+        {
+            TimeZone = "Europe/Berlin",
+            Windows = [new PowerWindow { Days = [Weekday.Wed], Start = "11:30", Stop = "12:00" }],
+        };
+
+        await reconciler.ReconcileAsync(vm, Ct);
+        Assert.Equal(1, await cloud.CountCallsAsync("stopVM"));
+        _time.Advance(TimeSpan.FromMinutes(5));
+        var settled = await reconciler.ReconcileAsync(vm, Ct);
+        Assert.Equal(("stopped", "True"), (vm.Status.Phase, Conditions.Find(vm.Status.Conditions, ConditionTypes.Ready)?.Status));
+        Assert.Equal(("2026-12-02T10:30:00Z", "Running"), (vm.Status.NextPowerChange?.At, vm.Status.NextPowerChange?.To));
+        Assert.Equal(TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1), settled.RequeueAfter);
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 10, 29, 59, TimeSpan.Zero));
+        await reconciler.ReconcileAsync(vm, Ct);
+        Assert.Equal(0, await cloud.CountCallsAsync("startVM"));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await reconciler.ReconcileAsync(vm, Ct);
+        Assert.Equal(1, await cloud.CountCallsAsync("startVM"));
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+        await reconciler.ReconcileAsync(vm, Ct);
+        Assert.Equal(("2026-12-02T11:00:00Z", "Stopped"), (vm.Status.NextPowerChange?.At, vm.Status.NextPowerChange?.To));
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 11, 0, 0, TimeSpan.Zero));
+        await reconciler.ReconcileAsync(vm, Ct);
+        Assert.Equal(2, await cloud.CountCallsAsync("stopVM"));
+    }
+
+    [Fact]
+    public async Task An_expiry_warns_once_then_stops_the_vm()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
+        var reconciler = NewReconciler(cloud);
+        var vm = await RunningVmAsync(cloud);
+        vm.Spec.ExpiresAt = "2026-12-02T11:00:00Z";
+
+        await reconciler.ReconcileAsync(vm, Ct);
+        Assert.DoesNotContain(_events.Recorded, e => e.Reason == "Expiring");
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 10, 31, 0, TimeSpan.Zero));
+        await reconciler.ReconcileAsync(vm, Ct);
+        await reconciler.ReconcileAsync(vm, Ct);
+
+        Assert.Single(_events.Recorded, e => e is { Type: "Warning", Reason: "Expiring" });
+        Assert.Contains("expires at 2026-12-02T11:00:00Z, then it is stopped", Conditions.Find(vm.Status.Conditions, ConditionTypes.Ready)!.Message, StringComparison.Ordinal);
+        Assert.Equal(0, await cloud.CountCallsAsync("stopVM"));
+
+        _time.SetUtcNow(new DateTimeOffset(2026, 12, 2, 11, 0, 0, TimeSpan.Zero));
+        await reconciler.ReconcileAsync(vm, Ct);
+        Assert.Equal(1, await cloud.CountCallsAsync("stopVM"));
+        Assert.Contains(_events.Recorded, e => e is { Type: "Warning", Reason: "Expired" });
+    }
+
+    [Fact]
+    public async Task Gpu_seconds_of_90_minutes_with_2_gpus_read_10800_in_status_and_metric_also_across_a_restart()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
+        var vm = await RunningVmAsync(cloud, gpus: 2);
+        var before = new VmUsage(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry()));
+        var reconciler = NewReconciler(cloud, before);
+        for (var minute = 0; minute <= 45; minute += 5)
+        {
+            await reconciler.ReconcileAsync(vm, Ct);
+            if (minute < 45)
+            {
+                _time.Advance(TimeSpan.FromMinutes(5));
+            }
+        }
+
+        // A new operator process: no memory but the status, a fresh metrics registry; 10 minutes passed meanwhile.
+        _time.Advance(TimeSpan.FromMinutes(10));
+        var registry = Metrics.NewCustomRegistry();
+        reconciler = NewReconciler(cloud, new VmUsage(Metrics.WithCustomRegistry(registry)));
+        for (var minute = 55; minute <= 90; minute += 5)
+        {
+            await reconciler.ReconcileAsync(vm, Ct);
+            if (minute < 90)
+            {
+                _time.Advance(TimeSpan.FromMinutes(5));
+            }
+        }
+
+        Assert.Equal((10_800L, 5_400L), (vm.Status.Usage!.GpuSeconds, vm.Status.Usage.RunningSeconds));
+        Assert.Equal(10_800, await CounterAsync(registry, "neevcloud_vm_gpu_seconds_total"));
+        Assert.Equal(5_400, await CounterAsync(registry, "neevcloud_vm_running_seconds_total"));
+    }
+
+    private static async Task<double> CounterAsync(CollectorRegistry registry, string name)
+    {
+        using var stream = new MemoryStream();
+        await registry.CollectAndExportAsTextAsync(stream, Ct);
+        var line = System.Text.Encoding.UTF8.GetString(stream.ToArray()).Split('\n').Single(l => l.StartsWith(name + "{", StringComparison.Ordinal));
+        Assert.Contains("namespace=\"ml\"", line, StringComparison.Ordinal);
+        Assert.Contains("project=\"team\"", line, StringComparison.Ordinal);
+        return double.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<VirtualMachine> RunningVmAsync(SimulatedCloud cloud, int? gpus = null)
     {
         var project = await cloud.CreateProjectAsync($"p-{Guid.NewGuid():N}"[..20]);
-        var created = await cloud.Client.CreateVmAsync(cloud.Org, project.Id, cloud.NewVmRequest("trainer-1"), Ct);
+        var created = await cloud.Client.CreateVmAsync(cloud.Org, project.Id, cloud.NewVmRequest("trainer-1") with { GpuConfigCount = gpus }, Ct);
         _time.Advance(TimeSpan.FromMinutes(10));
         return KnownVm(cloud.Org, project.Id, created.Id, cloud);
     }
@@ -150,7 +257,7 @@ public sealed class VirtualMachineLifecycleTests
         Status = new VirtualMachineStatus { OrganizationId = org, ProjectId = projectId, VmId = vmId },
     };
 
-    private ManagedReconciler<VirtualMachine> NewReconciler(SimulatedCloud cloud)
+    private ManagedReconciler<VirtualMachine> NewReconciler(SimulatedCloud cloud, VmUsage? usage = null)
     {
         var refresh = Options.Create(new RefreshOptions());
         var projects = new ProjectReferences(EmptyCluster.Cache<Project>());
@@ -158,8 +265,11 @@ public sealed class VirtualMachineLifecycleTests
             (scope, ct) => cloud.Client.ListAllVmsAsync(scope.OrganizationId, scope.ProjectId, ct), vm => vm.Id, VirtualMachineExternalClient.SameObservation, _time);
         var rootDisks = EmptyCluster.Cache<RootDisk>();
         var kept = new KeptRootDisks(new EntityClient<RootDisk>(EmptyCluster.Unreachable()), rootDisks, _events);
+        var power = new VmPowerControl(
+            Options.Create(new VmCostOptions()), new EntityClient<VirtualMachine>(EmptyCluster.Unreachable()), _events, WriteFence.AlwaysOpen(_time), _time);
         var external = new VirtualMachineExternalClient(
-            cloud.Client, listing, projects, rootDisks, EmptyCluster.Cache<VirtualMachine>(), kept, _events, refresh, _time);
+            cloud.Client, listing, projects, rootDisks, EmptyCluster.Cache<VirtualMachine>(), kept, power, usage ?? new VmUsage(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry())),
+            _events, refresh, _time);
         return KindReconciler.For(external, refresh, _events, _time);
     }
 }

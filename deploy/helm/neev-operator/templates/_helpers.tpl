@@ -94,6 +94,10 @@ The rules the operator needs on NeevCloud resources and events, wherever it watc
 - apiGroups: ["neevcloud.com"]
   resources: ["projects", "virtualmachines"]
   verbs: ["list", "watch", "patch"]
+# A VM with spec.onExpiry Delete is deleted by the operator when it expires.
+- apiGroups: ["neevcloud.com"]
+  resources: ["virtualmachines"]
+  verbs: ["delete"]
 # The operator creates a RootDisk <vm>-root for a root disk that outlives its VM.
 - apiGroups: ["neevcloud.com"]
   resources: ["rootdisks"]

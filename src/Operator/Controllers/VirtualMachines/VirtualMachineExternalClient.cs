@@ -19,6 +19,8 @@ public sealed class VirtualMachineExternalClient(
     EntityCache<RootDisk> rootDisks,
     EntityCache<VirtualMachine> virtualMachines,
     KeptRootDisks keptRootDisks,
+    VmPowerControl power,
+    VmUsage usage,
     IEventRecorder events,
     IOptions<RefreshOptions> refresh,
     TimeProvider time) : IExternalClient<VirtualMachine>
@@ -97,7 +99,17 @@ public sealed class VirtualMachineExternalClient(
             return ExternalObservation.Missing(VmReadiness.ForCloudStatus(VmStatus.Deleted, vm.Spec.PowerState, null));
         }
 
-        return Observed(vm, scope, current);
+        var readyBefore = Conditions.Find(status.Conditions, ConditionTypes.Ready)?.Message;
+        var observation = Observed(vm, scope, current);
+        if (power.PlanFor(vm, out _) is not { } plan)
+        {
+            return observation;
+        }
+
+        await power.WarnAsync(vm, plan, readyBefore, cancellationToken);
+        return await power.ExpireAsync(vm, plan, cancellationToken) is { } expired
+            ? observation with { Readiness = expired, UpToDate = true }
+            : observation;
     }
 
     public async Task<ExternalObservation> CreateAsync(VirtualMachine vm, CancellationToken cancellationToken)
@@ -107,6 +119,18 @@ public sealed class VirtualMachineExternalClient(
         if (project.Waiting is { } waiting || !TryResolveRootDisk(vm, out var attachDiskId, out waiting))
         {
             throw new FailureException(Failure.Retry(waiting!.Reason, waiting.Message));
+        }
+
+        if (power.PlanFor(vm, out var invalid) is not { } plan)
+        {
+            throw new FailureException(Failure.Stall(invalid!.Reason, invalid.Message));
+        }
+
+        if (plan.Expiry == ExpiryStage.Expired)
+        {
+            // Creating a VM only to stop or delete it at once would cost money and do nothing.
+            throw new FailureException(Failure.Stall(
+                "Expired", $"spec.expiresAt ({vm.Spec.ExpiresAt}) has passed, so no VM is created; move it later, or remove it, to create the VM"));
         }
 
         var scope = new ProjectScope(project.OrganizationId!, project.ProjectId!);
@@ -138,17 +162,20 @@ public sealed class VirtualMachineExternalClient(
         var (spec, status) = (vm.Spec, vm.Status);
         var current = (CloudVm)observed.Resource!;
         var scope = new ProjectScope(status.OrganizationId!, status.ProjectId!);
+        var plan = power.PlanFor(vm, out _)!;
         CloudVm? acted = null;
         switch (current.Status.Value)
         {
-            case VmStatus.Running when spec.PowerState == PowerState.Stopped:
-                await events.RecordAsync(vm, "Normal", "Stopping", "Stop", "stopping the VM: spec.powerState is Stopped", cancellationToken);
+            case VmStatus.Running when plan.Desired == PowerState.Stopped:
+                await events.RecordAsync(
+                    vm, plan.Expiry == ExpiryStage.Expired ? "Warning" : "Normal", plan.Expiry == ExpiryStage.Expired ? "Expired" : "Stopping", "Stop",
+                    $"stopping the VM: {plan.Why}", cancellationToken);
                 acted = await cloud.StopVmAsync(scope.OrganizationId, scope.ProjectId, current.Id, cancellationToken);
                 break;
 
-            case VmStatus.Stopped when spec.PowerState == PowerState.Running:
+            case VmStatus.Stopped when plan.Desired == PowerState.Running:
                 await events.RecordAsync(
-                    vm, "Normal", "Starting", "Start", "starting the VM: spec.powerState is Running but NeevCloud reports it stopped", cancellationToken);
+                    vm, "Normal", "Starting", "Start", $"starting the VM: {plan.Why} but NeevCloud reports it stopped", cancellationToken);
                 acted = await cloud.StartVmAsync(scope.OrganizationId, scope.ProjectId, current.Id, cancellationToken);
                 break;
 
@@ -209,7 +236,9 @@ public sealed class VirtualMachineExternalClient(
 
     private ExternalObservation Observed(VirtualMachine vm, ProjectScope scope, CloudVm current)
     {
+        var phaseBefore = vm.Status.Phase;
         VmObservation.Apply(vm.Status, current);
+        usage.Count(vm, phaseBefore, current, time.GetUtcNow());
         vm.Status.Observed = new VirtualMachineObserved
         {
             RegionId = current.RegionId,
@@ -228,15 +257,23 @@ public sealed class VirtualMachineExternalClient(
                 + "fix the spec (or leave the fields out) to adopt it as it is"), resource: current);
         }
 
-        var readiness = VmReadiness.ForCloudStatus(current.Status, vm.Spec.PowerState, current.Message);
-        var upToDate = !NeedsAction(vm, current);
+        if (power.PlanFor(vm, out var invalid) is not { } plan)
+        {
+            return ExternalObservation.Found(current.Id, invalid!, resource: current);
+        }
+
+        var readiness = VmReadiness.ForCloudStatus(current.Status, plan.Desired, current.Message, plan.Why);
+        var upToDate = !NeedsAction(vm, plan.Desired, current);
         if (!readiness.Reconciling && upToDate)
         {
-            return ExternalObservation.Found(current.Id, readiness, resource: current);
+            // Settled: the next pass is due at the next refresh, or at the schedule's or the expiry's next change.
+            var (settled, due) = power.Annotate(vm, plan, readiness, null);
+            return ExternalObservation.Found(current.Id, settled, requeueAfter: due, resource: current);
         }
 
         KeepFresh(scope);
-        return ExternalObservation.Found(current.Id, readiness, upToDate, MovingRecheck, current);
+        var (moving, recheck) = power.Annotate(vm, plan, readiness, MovingRecheck);
+        return ExternalObservation.Found(current.Id, moving, upToDate, recheck, current);
     }
 
     /// <summary>The creation fields the spec of an adopted VM gives that the cloud's VM does not have, as "field: desired vs observed".</summary>
@@ -259,10 +296,10 @@ public sealed class VirtualMachineExternalClient(
         return mismatches;
     }
 
-    private static bool NeedsAction(VirtualMachine vm, CloudVm current) => current.Status.Value switch
+    private static bool NeedsAction(VirtualMachine vm, PowerState desired, CloudVm current) => current.Status.Value switch
     {
-        VmStatus.Running => vm.Spec.PowerState == PowerState.Stopped || RestartRequested(vm),
-        VmStatus.Stopped => vm.Spec.PowerState == PowerState.Running || RestartRequested(vm),
+        VmStatus.Running => desired == PowerState.Stopped || RestartRequested(vm),
+        VmStatus.Stopped => desired == PowerState.Running || RestartRequested(vm),
         _ => false,
     };
 

@@ -10,7 +10,8 @@ namespace NeevCloud.Operator.Controllers.VirtualMachines;
 /// </summary>
 public static class VmReadiness
 {
-    public static Readiness ForCloudStatus(OpenEnum<VmStatus> status, PowerState desired, string? cloudMessage) => status.Value switch
+    /// <summary>The verdict on a cloud status; <paramref name="why"/> says what asks for <paramref name="desired"/> (default: spec.powerState), e.g. the power schedule or the expiry.</summary>
+    public static Readiness ForCloudStatus(OpenEnum<VmStatus> status, PowerState desired, string? cloudMessage, string? why = null) => status.Value switch
     {
         // Transitional states settle by themselves; the reason is the enum name, not the raw string, so a
         // cloud that sends "PENDING" still yields the CamelCase reason kstatus tools expect.
@@ -19,12 +20,12 @@ public static class VmReadiness
 
         // Running is only healthy when it is what the spec asked for; otherwise the operator still has work to do.
         VmStatus.Running => desired == PowerState.Running
-            ? Readiness.IsReady("Running", "VM is running")
-            : Readiness.InProgress("Running", "VM is running but spec.powerState is Stopped; the operator will stop it"),
+            ? Readiness.IsReady("Running", why is null or "spec.powerState is Running" ? "VM is running" : $"VM is running: {why}")
+            : Readiness.InProgress("Running", $"VM is running but {why ?? "spec.powerState is Stopped"}; the operator will stop it"),
 
         VmStatus.Stopped => desired == PowerState.Stopped
-            ? Readiness.IsReady("Stopped", "VM is stopped as spec.powerState asks")
-            : Readiness.InProgress("Stopped", "VM is stopped but spec.powerState is Running; the operator will start it"),
+            ? Readiness.IsReady("Stopped", why is null or "spec.powerState is Stopped" ? "VM is stopped as spec.powerState asks" : $"VM is stopped: {why}")
+            : Readiness.InProgress("Stopped", $"VM is stopped but {why ?? "spec.powerState is Running"}; the operator will start it"),
 
         VmStatus.Deleting => Readiness.InProgress("Deleting", "VM is being deleted in the cloud"),
 

@@ -31,10 +31,11 @@ public static class ManagedAnnotations
         metadata.Annotations?.TryGetValue(ExternalId, out var id) == true && !string.IsNullOrWhiteSpace(id) ? id : null;
 
     public static DateTimeOffset? CreatePendingOf(V1ObjectMeta metadata) =>
-        metadata.Annotations?.TryGetValue(CreatePending, out var value) == true
-        && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at
-            : null;
+        metadata.Annotations?.TryGetValue(CreatePending, out var value) == true ? ParseTime(value) : null;
+
+    /// <summary>An RFC 3339 time as the operator writes and reads them (UTC unless it says otherwise); null if it is none.</summary>
+    public static DateTimeOffset? ParseTime(string? value) =>
+        value is not null && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
 
     public static bool IsPaused(V1ObjectMeta metadata) =>
         metadata.Annotations?.TryGetValue(Paused, out var value) == true && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
