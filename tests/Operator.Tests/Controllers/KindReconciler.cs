@@ -27,6 +27,7 @@ internal static class KindReconciler
             WriteFence.AlwaysOpen(time),
             new Definitions(),
             new DeletionBreaker(Options.Create(new DeletionBreakerOptions()), time, Metrics.WithCustomRegistry(Metrics.NewCustomRegistry())),
+            new StalledResources(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry())),
             Options.Create(lifecycle ?? new ManagedOptions()),
             refresh,
             time,

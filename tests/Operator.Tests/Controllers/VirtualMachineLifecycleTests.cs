@@ -215,9 +215,17 @@ public sealed class VirtualMachineLifecycleTests
             }
         }
 
-        Assert.Equal((10_800L, 5_400L), (vm.Status.Usage!.GpuSeconds, vm.Status.Usage.RunningSeconds));
+        // While it runs, the counters grow on every look and status holds the open stretch (no write per look).
         Assert.Equal(10_800, await CounterAsync(registry, "neevcloud_vm_gpu_seconds_total"));
         Assert.Equal(5_400, await CounterAsync(registry, "neevcloud_vm_running_seconds_total"));
+        Assert.Equal(("2026-12-02T10:10:00Z", 0L), (vm.Status.Usage!.RunningSince, vm.Status.Usage.GpuSeconds));
+
+        // Stopped at minute 90: the stretch is added up in status.
+        vm.Spec.PowerState = PowerState.Stopped;
+        vm.Metadata.Generation++;
+        await reconciler.ReconcileAsync(vm, Ct);
+        Assert.Equal((10_800L, 5_400L, (string?)null), (vm.Status.Usage.GpuSeconds, vm.Status.Usage.RunningSeconds, vm.Status.Usage.RunningSince));
+        Assert.Equal(10_800, await CounterAsync(registry, "neevcloud_vm_gpu_seconds_total"));
     }
 
     private static async Task<double> CounterAsync(CollectorRegistry registry, string name)

@@ -6,10 +6,10 @@ using Prometheus;
 namespace NeevCloud.Operator.Controllers.VirtualMachines;
 
 /// <summary>
-/// Running and GPU time, measured from what the cloud reports at each look (the API has no prices): a stretch between
-/// two looks counts when the VM was running at both. Kept in status, so the totals survive a restart of the
-/// operator (a stretch the operator was down for counts when the VM ran before and after); the counters are fed from
-/// status, so after a restart they resume from the totals instead of from zero.
+/// Running and GPU time, measured from what the cloud reports at each look (the API has no prices). status.usage
+/// records a running stretch when it begins and adds it up when it ends, so the totals survive a restart of the
+/// operator (a stretch open across the restart goes on) and a steady VM costs no status write. The counters add
+/// the open stretch on every look and are fed from status, so after a restart they resume from the totals.
 /// </summary>
 public sealed class VmUsage
 {
@@ -32,50 +32,45 @@ public sealed class VmUsage
             "neevcloud_vm_running_seconds_total", "Seconds NeevCloud VMs were running, as observed by the operator.", Labels);
     }
 
-    /// <summary>Adds the time since the last look to status.usage when the VM was running then and is now.</summary>
+    /// <summary>Opens a running stretch when the VM is first seen running, adds it up when it is first seen not running.</summary>
     public void Count(VirtualMachine vm, string? phaseBefore, CloudVm current, DateTimeOffset now)
     {
         var usage = vm.Status.Usage ??= new VirtualMachineUsage { Since = ManagedAnnotations.Format(now) };
-        var countedUntil = ManagedAnnotations.ParseTime(usage.CountedUntil);
-        if (countedUntil is { } from && now > from)
+        var running = current.Status.Value == VmStatus.Running;
+        var gpus = Math.Max(current.GpuConfigCount ?? 0, 0);
+        var since = ManagedAnnotations.ParseTime(usage.RunningSince);
+        if (running && since is null)
         {
-            var seconds = (long)(now - from).TotalSeconds;
-            if (phaseBefore == Running && current.Status.Value == VmStatus.Running)
-            {
-                usage.RunningSeconds += seconds;
-                usage.GpuSeconds += seconds * Math.Max(current.GpuConfigCount ?? 0, 0);
-            }
-
-            // Whole seconds only, so that no fraction is lost between looks.
-            usage.CountedUntil = ManagedAnnotations.Format(from.AddSeconds(seconds));
+            usage.RunningSince = ManagedAnnotations.Format(now);
         }
-        else if (countedUntil is null)
+        else if (!running && since is { } began)
         {
-            usage.CountedUntil = ManagedAnnotations.Format(now);
+            var seconds = Math.Max((long)(now - began).TotalSeconds, 0);
+            (usage.RunningSeconds, usage.GpuSeconds, usage.RunningSince) = (usage.RunningSeconds + seconds, usage.GpuSeconds + (seconds * gpus), null);
         }
 
-        Report(vm, current.VmConfigId);
+        var open = running && ManagedAnnotations.ParseTime(usage.RunningSince) is { } start ? Math.Max((long)(now - start).TotalSeconds, 0) : 0;
+        Report(vm, current.VmConfigId, usage.GpuSeconds + (open * gpus), usage.RunningSeconds + open);
     }
 
-    private void Report(VirtualMachine vm, string? vmConfig)
+    private void Report(VirtualMachine vm, string? vmConfig, long gpuSeconds, long runningSeconds)
     {
-        var usage = vm.Status.Usage!;
         var labels = new[] { vm.Metadata.NamespaceProperty ?? "", vm.Spec.ProjectRef.Name, vmConfig ?? "" };
         var key = vm.Metadata.Uid ?? $"{vm.Metadata.NamespaceProperty}/{vm.Metadata.Name}";
         lock (_lock)
         {
             var (gpu, running) = _counted.GetValueOrDefault(key);
-            if (usage.GpuSeconds > gpu)
+            if (gpuSeconds > gpu)
             {
-                _gpuSeconds.WithLabels(labels).Inc(usage.GpuSeconds - gpu);
+                _gpuSeconds.WithLabels(labels).Inc(gpuSeconds - gpu);
             }
 
-            if (usage.RunningSeconds > running)
+            if (runningSeconds > running)
             {
-                _runningSeconds.WithLabels(labels).Inc(usage.RunningSeconds - running);
+                _runningSeconds.WithLabels(labels).Inc(runningSeconds - running);
             }
 
-            _counted[key] = (Math.Max(gpu, usage.GpuSeconds), Math.Max(running, usage.RunningSeconds));
+            _counted[key] = (Math.Max(gpu, gpuSeconds), Math.Max(running, runningSeconds));
         }
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class ManagedReconciler<TEntity>(
     WriteFence fence,
     IResourceDefinitions definitions,
     DeletionBreaker breaker,
+    StalledResources stalledResources,
     IOptions<ManagedOptions> options,
     IOptions<RefreshOptions> refresh,
     TimeProvider time,
@@ -48,6 +49,13 @@ public sealed partial class ManagedReconciler<TEntity>(
     private RefreshOptions Refresh => refresh.Value;
 
     public async Task<ReconcileResult> ReconcileAsync(TEntity entity, CancellationToken cancellationToken)
+    {
+        var result = await ReconcileOnceAsync(entity, cancellationToken);
+        stalledResources.Track(entity);
+        return result;
+    }
+
+    private async Task<ReconcileResult> ReconcileOnceAsync(TEntity entity, CancellationToken cancellationToken)
     {
         if (ManagedAnnotations.IsPaused(entity.Metadata))
         {
@@ -154,6 +162,8 @@ public sealed partial class ManagedReconciler<TEntity>(
         {
             breaker.Forget(key);
         }
+
+        stalledResources.Track(entity, gone: result.Completed);
 
         return result;
     }

@@ -221,6 +221,28 @@ public sealed class DeletionSafetyTests
         Assert.Equal(14, life.Cloud.CountOf("delete"));
     }
 
+    // ----- what alerts see -----
+
+    [Fact]
+    public async Task A_stalled_object_shows_in_the_stalled_gauge_until_it_is_gone()
+    {
+        var life = new Lifecycle(Lifecycle.New(p => p.Spec.DeletionProtection = true));
+        await life.PassAsync();
+        await life.FinalizeAsync();
+        Assert.Contains("neevcloud_resource_stalled{kind=\"Project\",namespace=\"ml\",name=\"team\",reason=\"DeletionProtected\"} 1", await MetricsAsync(life), StringComparison.Ordinal);
+
+        life.Object.Spec.DeletionPolicy = DeletionPolicy.Orphan;
+        Assert.True((await life.FinalizeAsync()).Completed);
+        Assert.DoesNotContain("reason=\"DeletionProtected\"", await MetricsAsync(life), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> MetricsAsync(Lifecycle life)
+    {
+        using var stream = new MemoryStream();
+        await life.MetricsRegistry.CollectAndExportAsTextAsync(stream, TestContext.Current.CancellationToken);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     private static string? Reason(Project project) => Conditions.Find(project.Status.Conditions, ConditionTypes.Ready)?.Reason;
 
     private static async Task<List<Project>> CreatedAsync(Lifecycle life, int count, Action<Project>? change = null)

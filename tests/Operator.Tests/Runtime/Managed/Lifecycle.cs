@@ -57,6 +57,9 @@ internal sealed class Lifecycle
 
     public Definitions Definitions { get; } = new();
 
+    /// <summary>Where the lifecycle's own metrics go (the stalled-resource gauge); one per replica.</summary>
+    public Prometheus.CollectorRegistry MetricsRegistry { get; private set; } = Prometheus.Metrics.NewCustomRegistry();
+
     /// <summary>The deletion breaker (its memory is the replica's: a restart starts it afresh).</summary>
     public DeletionBreaker Breaker { get; private set; } = null!;
 
@@ -132,6 +135,7 @@ internal sealed class Lifecycle
         Definitions,
         Breaker = new DeletionBreaker(
             Microsoft.Extensions.Options.Options.Create(_breakerOptions), Time, Prometheus.Metrics.WithCustomRegistry(Prometheus.Metrics.NewCustomRegistry())),
+        new StalledResources(Prometheus.Metrics.WithCustomRegistry(MetricsRegistry)),
         Microsoft.Extensions.Options.Options.Create(Options),
         Microsoft.Extensions.Options.Options.Create(Refresh),
         Time,
