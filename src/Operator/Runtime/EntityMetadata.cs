@@ -8,6 +8,9 @@ public sealed record EntityMetadata(string Group, string Version, string Kind, s
 {
     public string ApiVersion => $"{Group}/{Version}";
 
+    /// <summary>The name of the kind's CustomResourceDefinition, e.g. virtualmachines.neevcloud.com.</summary>
+    public string DefinitionName => $"{Plural}.{Group}";
+
     public static EntityMetadata For<TEntity>() => For(typeof(TEntity));
 
     public static EntityMetadata For(Type entityType)

@@ -14,8 +14,7 @@ public sealed class ResourceDefinitions(IKubernetes client) : IResourceDefinitio
 {
     public async Task<bool> IsBeingDeletedAsync(Type entityType, CancellationToken cancellationToken)
     {
-        var entity = EntityMetadata.For(entityType);
-        var name = $"{entity.Plural}.{entity.Group}";
+        var name = EntityMetadata.For(entityType).DefinitionName;
         try
         {
             var definition = await client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: cancellationToken);

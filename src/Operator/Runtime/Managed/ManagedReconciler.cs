@@ -329,14 +329,14 @@ public sealed partial class ManagedReconciler<TEntity>(
     /// <summary>The object goes with its CustomResourceDefinition; its cloud resource stays, and the event says how to take it back.</summary>
     private async Task OrphanedByUninstallAsync(TEntity entity, CancellationToken cancellationToken)
     {
-        var definition = EntityMetadata.For<TEntity>();
+        var definition = EntityMetadata.For<TEntity>().DefinitionName;
         var id = Identity.Of(entity).Id;
         var message =
-            $"CustomResourceDefinition {definition.Plural}.{definition.Group} is being deleted: "
+            $"CustomResourceDefinition {definition} is being deleted: "
             + (id is null ? "nothing is deleted in NeevCloud" : $"cloud resource {id} is left in NeevCloud as it is")
             + " (an uninstall never deletes cloud resources)"
             + (id is null ? "" : "; to manage it again, apply the CRDs and this resource with its cloud id in the spec");
-        LogOrphanedByUninstall(definition.Plural, id ?? "none");
+        LogOrphanedByUninstall(definition, id ?? "none");
         await events.RecordAsync(entity, "Warning", "OrphanedByUninstall", "Delete", message, cancellationToken);
     }
 
@@ -571,8 +571,8 @@ public sealed partial class ManagedReconciler<TEntity>(
     [LoggerMessage(Level = LogLevel.Information, Message = "The create decided at {Intent} never happened (not found after the grace period); creating again")]
     private partial void LogCreateNeverHappened(string intent);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Orphaned: the CustomResourceDefinition {Plural} is being deleted, so cloud resource {ExternalId} stays as it is")]
-    private partial void LogOrphanedByUninstall(string plural, string externalId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Orphaned: the CustomResourceDefinition {Definition} is being deleted, so cloud resource {ExternalId} stays as it is")]
+    private partial void LogOrphanedByUninstall(string definition, string externalId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Orphaned: the cloud resource stays as it is (deletionPolicy Orphan)")]
     private partial void LogOrphaned();
