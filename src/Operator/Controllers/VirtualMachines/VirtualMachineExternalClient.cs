@@ -100,8 +100,9 @@ public sealed class VirtualMachineExternalClient(
         }
 
         var readyBefore = Conditions.Find(status.Conditions, ConditionTypes.Ready)?.Message;
-        var observation = Observed(vm, scope, current);
-        if (power.PlanFor(vm, out _) is not { } plan)
+        var plan = power.PlanFor(vm, out var invalid);
+        var observation = Observed(vm, scope, current, plan, invalid);
+        if (plan is null)
         {
             return observation;
         }
@@ -153,7 +154,7 @@ public sealed class VirtualMachineExternalClient(
         await events.RecordAsync(vm, "Normal", "Created", "Create", $"created cloud VM {created.Id} in project {scope.ProjectId}", cancellationToken);
         listing.Record(scope, created);
         listing.Route(created.Id, ObjectKey.Of(vm));
-        return Observed(vm, scope, created);
+        return Observed(vm, scope, created, plan, null);
     }
 
     /// <summary>One step towards the spec: stop, start or restart.</summary>
@@ -162,7 +163,12 @@ public sealed class VirtualMachineExternalClient(
         var (spec, status) = (vm.Spec, vm.Status);
         var current = (CloudVm)observed.Resource!;
         var scope = new ProjectScope(status.OrganizationId!, status.ProjectId!);
-        var plan = power.PlanFor(vm, out _)!;
+        if (power.PlanFor(vm, out var invalid) is not { } plan)
+        {
+            // Nothing to act on while the schedule cannot be read; the observation says why.
+            return Observed(vm, scope, current, null, invalid);
+        }
+
         CloudVm? acted = null;
         switch (current.Status.Value)
         {
@@ -198,7 +204,7 @@ public sealed class VirtualMachineExternalClient(
             listing.Record(scope, acted);
         }
 
-        return Observed(vm, scope, acted ?? current);
+        return Observed(vm, scope, acted ?? current, plan, null);
     }
 
     public async Task<ExternalDeletion> DeleteAsync(VirtualMachine vm, ExternalObservation observed, CancellationToken cancellationToken)
@@ -234,7 +240,8 @@ public sealed class VirtualMachineExternalClient(
         return await keptRootDisks.ReleaseAsync(vm, cancellationToken);
     }
 
-    private ExternalObservation Observed(VirtualMachine vm, ProjectScope scope, CloudVm current)
+    /// <summary>What the cloud's VM means for status and Ready, judged against the pass's power plan (null: <paramref name="invalid"/> says why).</summary>
+    private ExternalObservation Observed(VirtualMachine vm, ProjectScope scope, CloudVm current, PowerPlan? plan, Readiness? invalid)
     {
         var phaseBefore = vm.Status.Phase;
         VmObservation.Apply(vm.Status, current);
@@ -257,7 +264,7 @@ public sealed class VirtualMachineExternalClient(
                 + "fix the spec (or leave the fields out) to adopt it as it is"), resource: current);
         }
 
-        if (power.PlanFor(vm, out var invalid) is not { } plan)
+        if (plan is null)
         {
             return ExternalObservation.Found(current.Id, invalid!, resource: current);
         }
