@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Integration.Tests.Crds;
 using Integration.Tests.EndToEnd;
 using Integration.Tests.Infrastructure;
 using k8s.Models;
@@ -26,8 +27,7 @@ public sealed class MeasuredRbacTests(KubernetesFixture cluster)
 
         await using var plane = await LocalControlPlaneBackend.StartAsync(LocalControlPlaneBackend.InstanceFor("audit"), _ct, audit: true);
         var kubectl = new Kubectl(plane.KubeconfigPath, _ct);
-        await kubectl.RunAsync("apply", "-f", RepositoryPaths.Combine("deploy", "helm", "neev-operator", "crds"));
-        await kubectl.RunAsync("wait", "--for=condition=Established", "--timeout=60s", "crd/projects.neevcloud.com", "crd/virtualmachines.neevcloud.com", "crd/rootdisks.neevcloud.com");
+        await NeevCrds.ApplyAsync(kubectl.RunAsync);
 
         await using var cloud = await CloudSimulator.StartAsync(_ct, LocalRunSimulator.Options());
         await using (await OperatorUnderTest.StartAsync(

@@ -23,17 +23,20 @@ internal static class NeevCrds
     }
 
     // Not a test's token: the one install serves every test, whichever asks first.
-    private static Task InstallOnceAsync(KubernetesFixture cluster) => ApplyAsync(cluster, CancellationToken.None);
+    private static Task InstallOnceAsync(KubernetesFixture cluster) =>
+        ApplyAsync(args => cluster.KubectlAsync(args, cancellationToken: CancellationToken.None));
 
-    /// <summary>Applies the CRDs (again, after a test uninstalled them) and waits until they serve.</summary>
-    public static async Task ApplyAsync(KubernetesFixture cluster, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the CRDs with <paramref name="kubectl"/> (any API server: the shared one, or a test's own) and waits
+    /// until they serve.
+    /// </summary>
+    public static async Task ApplyAsync(Func<string[], Task<ProcessResult>> kubectl)
     {
-        var apply = await cluster.KubectlAsync(["apply", "-f", Folder], cancellationToken: cancellationToken);
+        var apply = await kubectl(["apply", "-f", Folder]);
         Assert.True(apply.ExitCode == 0, $"installing the checked-in CRDs failed: {apply}");
         var names = Directory.EnumerateFiles(Folder, "*.yaml")
             .Select(path => "crd/" + KubernetesYaml.Deserialize<V1CustomResourceDefinition>(File.ReadAllText(path)).Metadata.Name);
-        var established = await cluster.KubectlAsync(
-            ["wait", "--for=condition=Established", "--timeout=60s", .. names], cancellationToken: cancellationToken);
+        var established = await kubectl(["wait", "--for=condition=Established", "--timeout=60s", .. names]);
         Assert.True(established.ExitCode == 0, $"the CRDs did not become established: {established}");
     }
 

@@ -1,3 +1,4 @@
+using Integration.Tests.Crds;
 using Integration.Tests.Infrastructure;
 using NeevCloud.Simulator;
 using static Integration.Tests.EndToEnd.VmManifests;
@@ -23,8 +24,7 @@ public sealed class UninstallTests(KubernetesFixture cluster)
 
         await using var plane = await LocalControlPlaneBackend.StartAsync(LocalControlPlaneBackend.InstanceFor("uninstall"), _ct);
         var kubectl = new Kubectl(plane.KubeconfigPath, _ct);
-        var crds = RepositoryPaths.Combine("deploy", "helm", "neev-operator", "crds");
-        await InstallCrdsAsync(kubectl, crds);
+        await NeevCrds.ApplyAsync(kubectl.RunAsync);
         await using var cloud = await CloudSimulator.StartAsync(_ct, new SimulatorOptions { StepDuration = TimeSpan.FromMilliseconds(300) });
         await using var running = await OperatorUnderTest.StartAsync(plane.KubeconfigPath, cloud, _ct, ["--leader-elect=false"]);
 
@@ -44,19 +44,12 @@ public sealed class UninstallTests(KubernetesFixture cluster)
         Assert.Equal(["web-1", "web-2"], warnings.StdOut.Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
 
         // The operator kept running without the CRD; once it is back it takes a VM back by id and creates a new one.
-        await InstallCrdsAsync(kubectl, crds);
+        await NeevCrds.ApplyAsync(kubectl.RunAsync);
         await ApplyAsync(kubectl, VmAdopting("web-1", "gpu", ids[0]) + "\n---\n" + VmWithNewDisk("web-3", "gpu"));
         await kubectl.RunAsync("wait", "-n", Ns, "--for=condition=Ready", "nvm/web-1", "nvm/web-3", "--timeout=90s");
         Assert.Equal(ids[0], await VmIdAsync(kubectl, "web-1"));
         Assert.Equal(3, await cloud.CallsAsync("createVM", _ct));
         await kubectl.RunAsync("wait", "-n", Ns, "--for=condition=Ready", "nproj/gpu", "--timeout=30s");
-    }
-
-    private static async Task InstallCrdsAsync(Kubectl kubectl, string crds)
-    {
-        await kubectl.RunAsync("apply", "-f", crds);
-        await kubectl.RunAsync(
-            "wait", "--for=condition=Established", "--timeout=60s", "crd/projects.neevcloud.com", "crd/virtualmachines.neevcloud.com", "crd/rootdisks.neevcloud.com");
     }
 
     private static async Task ApplyAsync(Kubectl kubectl, string manifest)

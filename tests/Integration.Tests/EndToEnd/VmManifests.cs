@@ -25,14 +25,19 @@ internal static class VmManifests
 
     /// <summary>Everything of a VM manifest before its root disk.</summary>
     private static string VmHead(string name, string project) => $$"""
+        {{VmStart(name, project)}}
+          regionId: {{Region}}
+          vmConfigId: {{VmConfig}}
+          planId: {{Plan}}
+        """;
+
+    /// <summary>A VM manifest up to its projectRef, the part every VM has.</summary>
+    private static string VmStart(string name, string project) => $$"""
         apiVersion: neevcloud.com/v1alpha1
         kind: VirtualMachine
         metadata: {name: {{name}}}
         spec:
           projectRef: {name: {{project}}}
-          regionId: {{Region}}
-          vmConfigId: {{VmConfig}}
-          planId: {{Plan}}
         """;
 
     public static string VmAttachingDisk(string name, string project, string rootDisk) => $$"""
@@ -42,11 +47,7 @@ internal static class VmManifests
 
     /// <summary>A VM that adopts the cloud VM <paramref name="vmId"/> as it is (no creation fields).</summary>
     public static string VmAdopting(string name, string project, string vmId) => $$"""
-        apiVersion: neevcloud.com/v1alpha1
-        kind: VirtualMachine
-        metadata: {name: {{name}}}
-        spec:
-          projectRef: {name: {{project}}}
+        {{VmStart(name, project)}}
           vmId: {{vmId}}
         """;
 }
