@@ -63,10 +63,15 @@ download_debs() {
   fi
 }
 
-fetch_argo_lua() {
+# The private apt set-up the Debian-built tools need, with its package lists (fetched once).
+need_debian() { # what-for
   command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null \
-    || die "apt-get and dpkg-deb are needed to build argo-lua (a Debian-like system)"
+    || die "apt-get and dpkg-deb are needed to $1 (a Debian-like system)"
   compgen -G "$apt_dir/lists/*_Packages*" >/dev/null || apt_update
+}
+
+fetch_argo_lua() {
+  need_debian "build argo-lua"
   mapfile -t opts < <(apt_opts)
   local go_pkg
   go_pkg=$(apt-cache "${opts[@]}" depends golang-go | awk '/Depends: golang-1\.[0-9]+-go$/{print $2; exit}')
@@ -104,9 +109,7 @@ fetch_argo_lua() {
 }
 
 fetch_promtool() {
-  command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null \
-    || die "apt-get and dpkg-deb are needed to fetch promtool (a Debian-like system)"
-  compgen -G "$apt_dir/lists/*_Packages*" >/dev/null || apt_update
+  need_debian "fetch promtool"
   mapfile -t opts < <(apt_opts)
   local version
   version=$(apt-cache "${opts[@]}" show promtool | awk '/^Version:/{print $2; exit}')
