@@ -20,4 +20,11 @@ public sealed class DiskStatus
     /// <summary>The disk size in GB.</summary>
     [JsonPropertyName("sizeGb")]
     public int? SizeGb { get; set; }
+
+    /// <summary>
+    /// The operator's record, for a data disk: true when it was created with the VM (so deleting the VM deletes it),
+    /// false when it was attached by id (it outlives the VM).
+    /// </summary>
+    [JsonPropertyName("createdWithVm")]
+    public bool? CreatedWithVm { get; set; }
 }

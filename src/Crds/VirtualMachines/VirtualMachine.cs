@@ -5,8 +5,8 @@ namespace NeevCloud.Crds.VirtualMachines;
 
 /// <summary>
 /// A NeevCloud virtual machine. metadata.name is the VM's name in the cloud, so it must be a
-/// DNS-1123 label of at most 20 characters. The VM API has no update call: apart from powerState,
-/// restartRequestedAt and deletionPolicy the spec is immutable.
+/// DNS-1123 label of at most 20 characters. The VM API has no update call: the creation fields are immutable,
+/// unless spec.updatePolicy is ReplaceOnApproval, which replaces the VM on approval.
 /// </summary>
 [KubernetesEntity(Group = "neevcloud.com", ApiVersion = "v1alpha1", Kind = "VirtualMachine", PluralName = "virtualmachines")]
 [KubernetesEntityShortNames("nvm")]

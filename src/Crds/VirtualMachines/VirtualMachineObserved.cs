@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace NeevCloud.Crds.VirtualMachines;
 
-/// <summary>The creation fields of a cloud VM as NeevCloud reports them.</summary>
+/// <summary>The creation fields of a cloud VM as NeevCloud reports them (and the SSH keys it was created with).</summary>
 public sealed class VirtualMachineObserved
 {
     /// <summary>The VM's region.</summary>
@@ -28,4 +28,11 @@ public sealed class VirtualMachineObserved
     /// <summary>Whether deleting the VM deletes its root disk.</summary>
     [JsonPropertyName("deleteRootDisk")]
     public bool? DeleteRootDisk { get; set; }
+
+    /// <summary>
+    /// The SHA-256 fingerprints of the SSH keys the VM was created with. NeevCloud does not report keys, so the
+    /// operator records what it sent (for an older VM: the spec's keys when first seen).
+    /// </summary>
+    [JsonPropertyName("sshKeys")]
+    public IList<string>? SshKeys { get; set; }
 }

@@ -4,8 +4,9 @@ using NeevCloud.Crds.Attributes;
 namespace NeevCloud.Crds.VirtualMachines;
 
 /// <summary>
-/// The desired NeevCloud VM. Only powerState, restartRequestedAt, deletionPolicy and managementPolicy can
-/// change after creation; every other field is immutable because the VM API cannot update a VM.
+/// The desired NeevCloud VM. The VM API cannot update a VM, so the creation fields are immutable; with
+/// updatePolicy ReplaceOnApproval regionId, vmConfigId, planId, gpuCount, exposedPorts, sshKeys and dataDisks may
+/// change, and the operator replaces the VM (keeping its root disk) once the plan it writes is approved.
 /// </summary>
 [ValidationRule(
     "has(self.vmId) || has(self.regionId)",
@@ -32,12 +33,21 @@ namespace NeevCloud.Crds.VirtualMachines;
     fieldPath: ".managementPolicy",
     message: "managementPolicy ObserveOnly needs spec.vmId: the operator only looks at a VM it is told about")]
 [ValidationRule(
+    "self.updatePolicy != 'ReplaceOnApproval' || !has(self.vmId)",
+    fieldPath: ".updatePolicy",
+    message: "updatePolicy ReplaceOnApproval cannot be used with spec.vmId: a replacement gets a new cloud id, and spec.vmId names one VM for good")]
+[ValidationRule(
     "!has(self.deleteRootDisk) || !self.deleteRootDisk || (has(self.rootDisk) && has(self.rootDisk.create))",
     fieldPath: ".deleteRootDisk",
     message: "spec.deleteRootDisk can only be true with spec.rootDisk.create: an attached root disk is never deleted with the VM")]
 public sealed class VirtualMachineSpec
 {
     private const string NoUpdateCall = "the NeevCloud VM API cannot update a VM; create a new VirtualMachine instead";
+
+    private const string Replaceable =
+        "the NeevCloud VM API cannot update a VM; set spec.updatePolicy: ReplaceOnApproval to have it replaced on approval, or create a new VirtualMachine";
+
+    private const string ReplacementAllowed = "self.updatePolicy == 'ReplaceOnApproval'";
 
     /// <summary>The Project (in this namespace) the VM belongs to.</summary>
     [JsonPropertyName("projectRef")]
@@ -48,25 +58,25 @@ public sealed class VirtualMachineSpec
     /// <summary>The NeevCloud region to run the VM in (required unless spec.vmId adopts a VM).</summary>
     [JsonPropertyName("regionId")]
     [Length(minLength: 1)]
-    [Immutable(NoUpdateCall)]
+    [Immutable(Replaceable, Unless = ReplacementAllowed)]
     public string RegionId { get; set; } = "";
 
     /// <summary>The VM configuration (CPU, memory, GPU type) to use (required unless spec.vmId adopts a VM).</summary>
     [JsonPropertyName("vmConfigId")]
     [Length(minLength: 1)]
-    [Immutable(NoUpdateCall)]
+    [Immutable(Replaceable, Unless = ReplacementAllowed)]
     public string VmConfigId { get; set; } = "";
 
     /// <summary>The pricing plan the VM is billed under (required unless spec.vmId adopts a VM).</summary>
     [JsonPropertyName("planId")]
     [Length(minLength: 1)]
-    [Immutable(NoUpdateCall)]
+    [Immutable(Replaceable, Unless = ReplacementAllowed)]
     public string PlanId { get; set; } = "";
 
     /// <summary>The number of GPUs of the VM configuration to attach. Omit for a CPU-only VM.</summary>
     [JsonPropertyName("gpuCount")]
     [RangeMinimum(0)]
-    [Immutable(NoUpdateCall)]
+    [Immutable(Replaceable, Unless = ReplacementAllowed)]
     public int? GpuCount { get; set; }
 
     /// <summary>
@@ -89,7 +99,7 @@ public sealed class VirtualMachineSpec
 
     /// <summary>Additional data disks to attach and to create with the VM.</summary>
     [JsonPropertyName("dataDisks")]
-    [Immutable(NoUpdateCall)]
+    [Immutable(Replaceable, Unless = ReplacementAllowed)]
     public VirtualMachineDataDisks? DataDisks { get; set; }
 
     /// <summary>
@@ -101,7 +111,7 @@ public sealed class VirtualMachineSpec
     [ListType(ListType.Set)]
     [Length(ResourceLimits.SshKeyMinLength, ResourceLimits.SshKeyMaxLength)]
     [Pattern(ResourcePatterns.SshPublicKey)]
-    [Immutable(NoUpdateCall)]
+    [Immutable(Replaceable, Unless = ReplacementAllowed)]
     public IList<string>? SshKeys { get; set; }
 
     /// <summary>
@@ -112,8 +122,26 @@ public sealed class VirtualMachineSpec
     [Items(maxItems: ResourceLimits.MaxExposedPorts)]
     [ListType(ListType.Map)]
     [ListMapKeys("port", "protocol")]
-    [Immutable(NoUpdateCall)]
+    [Immutable(Replaceable, Unless = ReplacementAllowed)]
     public IList<ExposedPort>? ExposedPorts { get; set; }
+
+    /// <summary>
+    /// What a change of regionId, vmConfigId, planId, gpuCount, exposedPorts, sshKeys or dataDisks does (the VM API
+    /// cannot update them): Refuse (default) rejects it; ReplaceOnApproval accepts it, writes status.plan (what
+    /// changes, the downtime, the new public IP, which disks survive) and waits for the annotation
+    /// neevcloud.com/approve-replacement set to the plan's generation, then replaces the VM keeping its root disk.
+    /// </summary>
+    [JsonPropertyName("updatePolicy")]
+    [DefaultValue(UpdatePolicy.Refuse)]
+    public UpdatePolicy UpdatePolicy { get; set; } = UpdatePolicy.Refuse;
+
+    /// <summary>
+    /// Whether a replacement may delete data: the data disks created with the VM (deleted with it), or a root disk
+    /// that cannot be kept. While false (default), a plan that would lose data is refused.
+    /// </summary>
+    [JsonPropertyName("allowDataLoss")]
+    [DefaultValue(false)]
+    public bool AllowDataLoss { get; set; }
 
     /// <summary>Whether the VM should be running (Running, the default) or stopped (Stopped). The operator starts or stops it to match.</summary>
     [JsonPropertyName("powerState")]

@@ -59,6 +59,14 @@ public sealed class VirtualMachineStatus : ConditionedStatus
     /// <summary>Running and GPU time the operator observed (measured, not priced).</summary>
     [JsonPropertyName("usage")]
     public VirtualMachineUsage? Usage { get; set; }
+
+    /// <summary>What replacing the VM to match the spec would do, while it waits for approval (spec.updatePolicy ReplaceOnApproval).</summary>
+    [JsonPropertyName("plan")]
+    public ReplacementPlan? Plan { get; set; }
+
+    /// <summary>The replacement under way, or the last one done: the old VM's id and the steps taken.</summary>
+    [JsonPropertyName("replacement")]
+    public ReplacementProgress? Replacement { get; set; }
 }
 
 /// <summary>A scheduled power change.</summary>

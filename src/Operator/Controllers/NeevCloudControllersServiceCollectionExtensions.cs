@@ -7,6 +7,7 @@ using NeevCloud.Operator.Cloud;
 using NeevCloud.Operator.Controllers.Projects;
 using NeevCloud.Operator.Controllers.RootDisks;
 using NeevCloud.Operator.Controllers.VirtualMachines;
+using NeevCloud.Operator.Controllers.VirtualMachines.Replacement;
 using NeevCloud.Operator.Runtime;
 using NeevCloud.Operator.Runtime.Managed;
 
@@ -30,6 +31,7 @@ public static class NeevCloudControllersServiceCollectionExtensions
         services.AddSingleton<KeptRootDisks>();
         services.Configure<VmCostOptions>(configuration.GetSection(VmCostOptions.SectionName));
         services.AddSingleton<VmPowerControl>();
+        services.AddSingleton<VmReplacement>();
         services.AddSingleton(_ => new VmUsage(Prometheus.Metrics.DefaultFactory));
 
         // One LIST per project, shared by its VMs (and one by its disks); a change it sees queues the object it belongs to.

@@ -59,6 +59,11 @@ internal sealed class SchemaGenerator(XmlDocumentation documentation)
                 ?? throw new InvalidOperationException($"{type.Name}.{property.Name} needs [JsonPropertyName] so its JSON name is explicit");
             var fieldPath = path.Length == 0 ? name : $"{path}.{name}";
             properties.Add(name, ForProperty(property, fieldPath));
+            if (ConditionalImmutabilityRule(property, name, fieldPath) is { } conditional)
+            {
+                presenceRules.Add(name, conditional);
+            }
+
             if (property.GetCustomAttribute<RequiredAttribute>() is not null)
             {
                 required.Add(name);
@@ -100,7 +105,7 @@ internal sealed class SchemaGenerator(XmlDocumentation documentation)
         }
 
         var rules = property.GetCustomAttributes<ValidationRuleAttribute>().Select(ToRule).ToList();
-        if (property.GetCustomAttribute<ImmutableAttribute>() is { } immutable)
+        if (property.GetCustomAttribute<ImmutableAttribute>() is { Unless: null } immutable)
         {
             rules.Add(new V1ValidationRule
             {
@@ -264,7 +269,7 @@ internal sealed class SchemaGenerator(XmlDocumentation documentation)
     private static V1ValidationRule? PresenceRule(PropertyInfo property, string name, string path)
     {
         var immutable = property.GetCustomAttribute<ImmutableAttribute>();
-        if (immutable is null || property.GetCustomAttribute<DefaultValueAttribute>() is not null)
+        if (immutable is null || immutable.Unless is not null || property.GetCustomAttribute<DefaultValueAttribute>() is not null)
         {
             return null;
         }
@@ -282,6 +287,22 @@ internal sealed class SchemaGenerator(XmlDocumentation documentation)
                 FieldPath = $".{name}",
                 Message = $"{path} is immutable: it cannot be added or removed after creation",
             };
+    }
+
+    // Immutable unless a condition on the enclosing object holds: one rule there covers changing, adding and removing.
+    private static V1ValidationRule? ConditionalImmutabilityRule(PropertyInfo property, string name, string path)
+    {
+        if (property.GetCustomAttribute<ImmutableAttribute>() is not { Unless: { } unless } immutable)
+        {
+            return null;
+        }
+
+        return new V1ValidationRule
+        {
+            Rule = $"({unless}) || (has(self.{name}) == has(oldSelf.{name}) && (!has(self.{name}) || self.{name} == oldSelf.{name}))",
+            FieldPath = $".{name}",
+            Message = $"{path} is immutable" + (immutable.Because is null ? "" : $": {immutable.Because}"),
+        };
     }
 
     private static V1ValidationRule ToRule(ValidationRuleAttribute rule)

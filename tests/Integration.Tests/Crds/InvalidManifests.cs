@@ -32,6 +32,8 @@ internal static class InvalidManifests
         new("vm without planId", VirtualMachine().Without("spec.planId"), "spec.planId", Missing),
         new("vm without rootDisk", VirtualMachine().Without("spec.rootDisk"), "spec.rootDisk", "only spec.vmId, adopting an existing VM, makes it optional"),
         new("vm observed only without vmId", VirtualMachine().With("spec.managementPolicy", "ObserveOnly"), "spec.managementPolicy", "needs spec.vmId"),
+        new("vm replaced on approval yet adopted by id", VirtualMachine().With("spec.updatePolicy", "ReplaceOnApproval").With("spec.vmId", Uuid(3)), "spec.updatePolicy", "cannot be used with spec.vmId"),
+        new("vm with an unknown update policy", VirtualMachine().With("spec.updatePolicy", "Replace"), "spec.updatePolicy", NotInEnum),
         new("vm adopting a malformed vmId", VirtualMachine().With("spec.vmId", "vm-1"), "spec.vmId", "at least 36 chars long"),
         new("project observed only without projectId", Project().With("spec.managementPolicy", "ObserveOnly"), "spec.managementPolicy", "needs spec.projectId"),
         new("unknown management policy", RootDisk().With("spec.managementPolicy", "Watch"), "spec.managementPolicy", NotInEnum),

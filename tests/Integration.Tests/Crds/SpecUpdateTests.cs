@@ -19,13 +19,17 @@ public sealed class SpecUpdateTests(KubernetesFixture cluster) : CrdTest(cluster
         ["vm planId changed"] = new(() => VirtualMachine(), vm => vm.With("spec.planId", "plan-monthly"), "spec.planId", "spec.planId is immutable"),
         ["vm root disk resized"] = new(() => VirtualMachine(), vm => vm.With("spec.rootDisk.create.sizeGb", 100), "spec.rootDisk", "spec.rootDisk is immutable"),
         ["vm deleteRootDisk switched on"] = new(() => VirtualMachine(), vm => vm.With("spec.deleteRootDisk", true), "spec.deleteRootDisk", "spec.deleteRootDisk is immutable"),
-        ["vm gpuCount added"] = new(() => VirtualMachine(), vm => vm.With("spec.gpuCount", 2), "spec.gpuCount", "cannot be added or removed"),
-        ["vm gpuCount removed"] = new(() => VirtualMachine().With("spec.gpuCount", 1), vm => vm.Without("spec.gpuCount"), "spec.gpuCount", "cannot be added or removed"),
+        ["vm gpuCount added"] = new(() => VirtualMachine(), vm => vm.With("spec.gpuCount", 2), "spec.gpuCount", "spec.gpuCount is immutable"),
+        ["vm gpuCount removed"] = new(() => VirtualMachine().With("spec.gpuCount", 1), vm => vm.Without("spec.gpuCount"), "spec.gpuCount", "spec.gpuCount is immutable"),
         ["vm gpuCount changed"] = new(() => VirtualMachine().With("spec.gpuCount", 1), vm => vm.With("spec.gpuCount", 2), "spec.gpuCount", "spec.gpuCount is immutable"),
-        ["vm ssh key added to a vm without keys"] = new(() => VirtualMachine(), vm => vm.With("spec.sshKeys", Array(SshKey())), "spec.sshKeys", "cannot be added or removed"),
+        ["vm ssh key added to a vm without keys"] = new(() => VirtualMachine(), vm => vm.With("spec.sshKeys", Array(SshKey())), "spec.sshKeys", "updatePolicy: ReplaceOnApproval"),
         ["vm ssh key replaced"] = new(() => VirtualMachine().With("spec.sshKeys", Array(SshKey(1))), vm => vm.With("spec.sshKeys", Array(SshKey(2))), "spec.sshKeys", "spec.sshKeys is immutable"),
         ["vm port opened"] = new(() => VirtualMachine().With("spec.exposedPorts", Array(Port(80))), vm => vm.With("spec.exposedPorts", Array(Port(80), Port(443))), "spec.exposedPorts", "spec.exposedPorts is immutable"),
-        ["vm data disk added"] = new(() => VirtualMachine(), vm => vm.With("spec.dataDisks.create", Array(NewDataDisk("data-1"))), "spec.dataDisks", "cannot be added or removed"),
+        ["vm data disk added"] = new(() => VirtualMachine(), vm => vm.With("spec.dataDisks.create", Array(NewDataDisk("data-1"))), "spec.dataDisks", "spec.dataDisks is immutable"),
+        ["vm under ReplaceOnApproval resizes its root disk"] = new(
+            () => Replaceable(), vm => vm.With("spec.rootDisk.create.sizeGb", 100), "spec.rootDisk", "spec.rootDisk is immutable"),
+        ["vm under ReplaceOnApproval switches deleteRootDisk on"] = new(
+            () => Replaceable(), vm => vm.With("spec.deleteRootDisk", true), "spec.deleteRootDisk", "spec.deleteRootDisk is immutable"),
         ["project moved to another organization"] = new(() => Project().With("spec.organizationId", "org-1"), p => p.With("spec.organizationId", "org-2"), "spec.organizationId", "spec.organizationId is immutable"),
         ["project projectId changed"] = new(() => Project().With("spec.projectId", "prj-1"), p => p.With("spec.projectId", "prj-2"), "spec.projectId", "spec.projectId is immutable"),
         ["project projectId removed"] = new(() => Project().With("spec.projectId", "prj-1"), p => p.Without("spec.projectId"), "spec.projectId", "cannot be removed once set"),
@@ -37,10 +41,18 @@ public sealed class SpecUpdateTests(KubernetesFixture cluster) : CrdTest(cluster
     {
         ["vm stopped, restarted and orphaned"] = (() => VirtualMachine().With("spec.sshKeys", Array(SshKey())),
             vm => vm.With("spec.powerState", "Stopped").With("spec.restartRequestedAt", "2026-11-23T10:00:00Z").With("spec.deletionPolicy", "Orphan")),
+        ["vm under ReplaceOnApproval changes config, plan, region and GPUs"] = (() => Replaceable(),
+            vm => vm.With("spec.vmConfigId", "cfg-h100-8x").With("spec.planId", "plan-monthly").With("spec.regionId", "in-delhi-1").With("spec.gpuCount", 8)),
+        ["vm under ReplaceOnApproval gets keys, ports and disks"] = (() => Replaceable(),
+            vm => vm.With("spec.sshKeys", Array(SshKey())).With("spec.exposedPorts", Array(Port(443))).With("spec.dataDisks.create", Array(NewDataDisk("data-1")))),
+        ["vm switched to ReplaceOnApproval and changed in one apply"] = (() => VirtualMachine(),
+            vm => vm.With("spec.updatePolicy", "ReplaceOnApproval").With("spec.vmConfigId", "cfg-h100-8x").With("spec.allowDataLoss", true)),
         ["project renamed and described"] = (() => Project(), p => p.With("spec.displayName", "Team A").With("spec.description", "GPU research")),
         ["project adopts a cloud project later"] = (() => Project(), p => p.With("spec.projectId", "prj-1")),
         ["root disk orphaned"] = (() => RootDisk(), d => d.With("spec.deletionPolicy", "Orphan")),
     };
+
+    private static JsonObject Replaceable() => VirtualMachine().With("spec.updatePolicy", "ReplaceOnApproval");
 
     public static TheoryData<string> RefusedCases => [.. Refused.Keys];
 

@@ -9,6 +9,7 @@ using NeevCloud.Operator.Cloud;
 using NeevCloud.Operator.Controllers;
 using NeevCloud.Operator.Controllers.Projects;
 using NeevCloud.Operator.Controllers.VirtualMachines;
+using NeevCloud.Operator.Controllers.VirtualMachines.Replacement;
 using NeevCloud.Operator.Runtime;
 using NeevCloud.Operator.Runtime.Managed;
 using NeevCloud.Operator.Tests.Cloud;
@@ -265,19 +266,6 @@ public sealed class VirtualMachineLifecycleTests
         Status = new VirtualMachineStatus { OrganizationId = org, ProjectId = projectId, VmId = vmId },
     };
 
-    private ManagedReconciler<VirtualMachine> NewReconciler(SimulatedCloud cloud, VmUsage? usage = null)
-    {
-        var refresh = Options.Create(new RefreshOptions());
-        var projects = new ProjectReferences(EmptyCluster.Cache<Project>());
-        var listing = new VmListing(
-            (scope, ct) => cloud.Client.ListAllVmsAsync(scope.OrganizationId, scope.ProjectId, ct), vm => vm.Id, VirtualMachineExternalClient.SameObservation, _time);
-        var rootDisks = EmptyCluster.Cache<RootDisk>();
-        var kept = new KeptRootDisks(new EntityClient<RootDisk>(EmptyCluster.Unreachable()), rootDisks, _events);
-        var power = new VmPowerControl(
-            Options.Create(new VmCostOptions()), new EntityClient<VirtualMachine>(EmptyCluster.Unreachable()), _events, WriteFence.AlwaysOpen(_time), _time);
-        var external = new VirtualMachineExternalClient(
-            cloud.Client, listing, projects, rootDisks, EmptyCluster.Cache<VirtualMachine>(), kept, power, usage ?? new VmUsage(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry())),
-            _events, refresh, _time);
-        return KindReconciler.For(external, refresh, _events, _time);
-    }
+    private ManagedReconciler<VirtualMachine> NewReconciler(SimulatedCloud cloud, VmUsage? usage = null) =>
+        VmReconciler.For(cloud, _events, _time, usage);
 }

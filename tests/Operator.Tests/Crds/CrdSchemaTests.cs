@@ -100,6 +100,9 @@ public sealed class CrdSchemaTests
         Allowed,
         Immutable,
         ImmutableOnceSet,
+
+        /// <summary>Immutable unless spec.updatePolicy is ReplaceOnApproval (the VM is then replaced on approval).</summary>
+        ReplaceableOnApproval,
     }
 
     // Every spec field, so that a new field cannot slip in without a decision about updates.
@@ -113,15 +116,17 @@ public sealed class CrdSchemaTests
         { "Project", "managementPolicy", Change.Allowed },
         { "Project", "deletionProtection", Change.Allowed },
         { "VirtualMachine", "projectRef", Change.Immutable },
-        { "VirtualMachine", "regionId", Change.Immutable },
-        { "VirtualMachine", "vmConfigId", Change.Immutable },
-        { "VirtualMachine", "planId", Change.Immutable },
-        { "VirtualMachine", "gpuCount", Change.Immutable },
+        { "VirtualMachine", "regionId", Change.ReplaceableOnApproval },
+        { "VirtualMachine", "vmConfigId", Change.ReplaceableOnApproval },
+        { "VirtualMachine", "planId", Change.ReplaceableOnApproval },
+        { "VirtualMachine", "gpuCount", Change.ReplaceableOnApproval },
         { "VirtualMachine", "rootDisk", Change.Immutable },
         { "VirtualMachine", "deleteRootDisk", Change.Immutable },
-        { "VirtualMachine", "dataDisks", Change.Immutable },
-        { "VirtualMachine", "sshKeys", Change.Immutable },
-        { "VirtualMachine", "exposedPorts", Change.Immutable },
+        { "VirtualMachine", "dataDisks", Change.ReplaceableOnApproval },
+        { "VirtualMachine", "sshKeys", Change.ReplaceableOnApproval },
+        { "VirtualMachine", "exposedPorts", Change.ReplaceableOnApproval },
+        { "VirtualMachine", "updatePolicy", Change.Allowed },
+        { "VirtualMachine", "allowDataLoss", Change.Allowed },
         { "VirtualMachine", "powerState", Change.Allowed },
         { "VirtualMachine", "restartRequestedAt", Change.Allowed },
         { "VirtualMachine", "powerSchedule", Change.Allowed },
@@ -154,7 +159,7 @@ public sealed class CrdSchemaTests
         var rules = GeneratedCrds.Field(kind, $"spec.{field}").XKubernetesValidations ?? [];
         var immutability = rules.Where(r => r.Rule == "self == oldSelf").ToList();
 
-        if (change == Change.Allowed)
+        if (change is Change.Allowed or Change.ReplaceableOnApproval)
         {
             Assert.Empty(immutability);
         }
@@ -168,11 +173,24 @@ public sealed class CrdSchemaTests
     {
         { "Project", "organizationId", "has(self.organizationId) == has(oldSelf.organizationId)" },
         { "Project", "projectId", "!has(oldSelf.projectId) || has(self.projectId)" },
-        { "VirtualMachine", "gpuCount", "has(self.gpuCount) == has(oldSelf.gpuCount)" },
-        { "VirtualMachine", "dataDisks", "has(self.dataDisks) == has(oldSelf.dataDisks)" },
-        { "VirtualMachine", "sshKeys", "has(self.sshKeys) == has(oldSelf.sshKeys)" },
-        { "VirtualMachine", "exposedPorts", "has(self.exposedPorts) == has(oldSelf.exposedPorts)" },
     };
+
+    public static TheoryData<string> ReplaceableVmFields => ["regionId", "vmConfigId", "planId", "gpuCount", "dataDisks", "sshKeys", "exposedPorts"];
+
+    // The condition needs a sibling field, so the whole rule (change, add, remove) lives on spec.
+    [Theory]
+    [MemberData(nameof(ReplaceableVmFields))]
+    public void Replaceable_vm_fields_are_immutable_unless_the_update_policy_replaces_on_approval(string field)
+    {
+        var spec = GeneratedCrds.Field("VirtualMachine", "spec");
+
+        var rule = Assert.Single(spec.XKubernetesValidations ?? [], r => r.FieldPath == $".{field}" && r.Rule.Contains("oldSelf", StringComparison.Ordinal));
+        Assert.Equal(
+            $"(self.updatePolicy == 'ReplaceOnApproval') || (has(self.{field}) == has(oldSelf.{field}) && (!has(self.{field}) || self.{field} == oldSelf.{field}))",
+            rule.Rule);
+        Assert.StartsWith($"spec.{field} is immutable", rule.Message, StringComparison.Ordinal);
+        Assert.Contains("ReplaceOnApproval", rule.Message, StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(PresenceRules))]
@@ -195,6 +213,8 @@ public sealed class CrdSchemaTests
         { "VirtualMachine", "spec.deletionProtection", "False" },
         { "VirtualMachine", "spec.deleteRootDisk", "False" },
         { "VirtualMachine", "spec.onExpiry", "Stop" },
+        { "VirtualMachine", "spec.updatePolicy", "Refuse" },
+        { "VirtualMachine", "spec.allowDataLoss", "False" },
         { "VirtualMachine", "spec.exposedPorts[].protocol", "tcp" },
         { "RootDisk", "spec.managementPolicy", "Manage" },
         { "RootDisk", "spec.deletionProtection", "False" },

@@ -36,7 +36,8 @@ public sealed class KeptRootDisks(
         return await RecordAsync(vm, diskId, cancellationToken);
     }
 
-    private async Task<Readiness?> RecordAsync(VirtualMachine vm, string diskId, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="diskId"/>, a root disk of the VM's that is left behind, as RootDisk &lt;vm&gt;-root (null once done).</summary>
+    public async Task<Readiness?> RecordAsync(VirtualMachine vm, string diskId, CancellationToken cancellationToken)
     {
         var ns = vm.Metadata.NamespaceProperty;
         var name = NameFor(vm);

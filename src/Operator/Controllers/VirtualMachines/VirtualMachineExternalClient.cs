@@ -3,6 +3,7 @@ using NeevCloud.Crds.RootDisks;
 using NeevCloud.Crds.VirtualMachines;
 using NeevCloud.Operator.Cloud;
 using NeevCloud.Operator.Controllers.Projects;
+using NeevCloud.Operator.Controllers.VirtualMachines.Replacement;
 using NeevCloud.Operator.Runtime;
 using NeevCloud.Operator.Runtime.Managed;
 
@@ -21,6 +22,7 @@ public sealed class VirtualMachineExternalClient(
     KeptRootDisks keptRootDisks,
     VmPowerControl power,
     VmUsage usage,
+    VmReplacement replacement,
     IEventRecorder events,
     IOptions<RefreshOptions> refresh,
     TimeProvider time) : IExternalClient<VirtualMachine>
@@ -71,6 +73,11 @@ public sealed class VirtualMachineExternalClient(
             "WaitingForProject", $"the cloud project of this VM is not known: Project {vm.Metadata.NamespaceProperty}/{vm.Spec.ProjectRef.Name} has no cloud id"));
         (status.OrganizationId, status.ProjectId) = (scope.OrganizationId, scope.ProjectId);
 
+        if (VmReplacement.CreatesSuccessor(vm, lookup))
+        {
+            return VmReplacement.Successor(vm);
+        }
+
         CloudVm? current;
         if (lookup.ExternalId is { } vmId)
         {
@@ -85,6 +92,11 @@ public sealed class VirtualMachineExternalClient(
         else
         {
             current = await FindCreatedByUsAsync(vm, scope, lookup.CreatedSince!.Value, lookup.ListedAfter!.Value, cancellationToken);
+        }
+
+        if ((current is null || current.Status.Value == VmStatus.Deleted) && VmReplacement.DeletedOnPurpose(vm, lookup))
+        {
+            return VmReplacement.Gone(vm);
         }
 
         if (current is null || current.Status.Value == VmStatus.Deleted)
@@ -138,10 +150,14 @@ public sealed class VirtualMachineExternalClient(
         (status.OrganizationId, status.ProjectId) = (scope.OrganizationId, scope.ProjectId);
         // A restart asked for before the VM exists is moot: the new VM boots fresh.
         status.LastHandledRestartRequestedAt = vm.Spec.RestartRequestedAt;
+        // What the VM is created with is recorded afresh (a replacement's VM has the new spec's keys and disks).
+        status.Observed = null;
+        status.DataDisks = null;
         CloudVm created;
         try
         {
-            created = await cloud.CreateVmAsync(scope.OrganizationId, scope.ProjectId, VmCreateRequest.For(vm, attachDiskId), cancellationToken);
+            created = await cloud.CreateVmAsync(
+                scope.OrganizationId, scope.ProjectId, VmCreateRequest.For(vm, VmReplacement.KeptRootDiskOf(vm) ?? attachDiskId), cancellationToken);
         }
         catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.Conflict)
         {
@@ -151,7 +167,9 @@ public sealed class VirtualMachineExternalClient(
                 ex);
         }
 
-        await events.RecordAsync(vm, "Normal", "Created", "Create", $"created cloud VM {created.Id} in project {scope.ProjectId}", cancellationToken);
+        var replacing = status.Replacement is { Step: ReplacementStep.Create } r ? $", replacing VM {r.FromVmId}" : "";
+        await events.RecordAsync(vm, "Normal", "Created", "Create", $"created cloud VM {created.Id} in project {scope.ProjectId}{replacing}", cancellationToken);
+        replacement.Created(vm, created.Id);
         listing.Record(scope, created);
         listing.Route(created.Id, ObjectKey.Of(vm));
         return Observed(vm, scope, created, plan, null);
@@ -161,8 +179,14 @@ public sealed class VirtualMachineExternalClient(
     public async Task<ExternalObservation> UpdateAsync(VirtualMachine vm, ExternalObservation observed, CancellationToken cancellationToken)
     {
         var (spec, status) = (vm.Spec, vm.Status);
-        var current = (CloudVm)observed.Resource!;
         var scope = new ProjectScope(status.OrganizationId!, status.ProjectId!);
+        if (await replacement.StepAsync(vm, observed, scope, MovingRecheck, cancellationToken) is { } stepped)
+        {
+            KeepFresh(scope);
+            return stepped;
+        }
+
+        var current = (CloudVm)observed.Resource!;
         if (power.PlanFor(vm, out var invalid) is not { } plan)
         {
             // Nothing to act on while the schedule cannot be read; the observation says why.
@@ -243,8 +267,14 @@ public sealed class VirtualMachineExternalClient(
     /// <summary>What the cloud's VM means for status and Ready, judged against the pass's power plan (null: <paramref name="invalid"/> says why).</summary>
     private ExternalObservation Observed(VirtualMachine vm, ProjectScope scope, CloudVm current, PowerPlan? plan, Readiness? invalid)
     {
+        var observation = ObservedAsIs(vm, scope, current, plan, invalid);
+        return replacement.Review(vm, current, observation, MovingRecheck);
+    }
+
+    private ExternalObservation ObservedAsIs(VirtualMachine vm, ProjectScope scope, CloudVm current, PowerPlan? plan, Readiness? invalid)
+    {
         var phaseBefore = vm.Status.Phase;
-        VmObservation.Apply(vm.Status, current);
+        VmObservation.Apply(vm.Status, current, vm.Spec.DataDisks);
         usage.Count(vm, phaseBefore, current, time.GetUtcNow());
         vm.Status.Observed = new VirtualMachineObserved
         {
@@ -254,6 +284,8 @@ public sealed class VirtualMachineExternalClient(
             GpuCount = current.GpuConfigCount,
             ImageId = current.ImageId,
             DeleteRootDisk = current.DeleteRootDisk,
+            // NeevCloud never reports keys: what the VM was created with stays as first recorded.
+            SshKeys = vm.Status.Observed?.SshKeys ?? SshKeyFingerprint.Of(vm.Spec.SshKeys),
         };
         listing.Route(current.Id, ObjectKey.Of(vm));
         if (vm.Spec.VmId is not null && AdoptionMismatches(vm.Spec, current) is { Count: > 0 } mismatches)
@@ -334,7 +366,7 @@ public sealed class VirtualMachineExternalClient(
         }
 
         TryResolveRootDisk(vm, out var attachDiskId, out _);
-        attachDiskId ??= vm.Status.RootDisk?.Id;
+        attachDiskId = VmReplacement.KeptRootDiskOf(vm) ?? (vm.Spec.RootDisk?.Attach is null ? null : attachDiskId ?? vm.Status.RootDisk?.Id);
         var claimed = virtualMachines.List()
             .Where(other => other.Metadata.Uid != vm.Metadata.Uid)
             .Select(other => ManagedAnnotations.ExternalIdOf(other.Metadata) ?? other.Status?.VmId)

@@ -10,13 +10,19 @@ namespace NeevCloud.Operator.Controllers.VirtualMachines;
 public static class VmCreateRequest
 {
     /// <param name="vm">The resource; metadata.name is the cloud VM name.</param>
-    /// <param name="attachDiskId">The root disk to attach, resolved from rootDisk.attach (a rootDiskRef's diskId or the diskId itself).</param>
+    /// <param name="attachDiskId">
+    /// The root disk to attach: resolved from rootDisk.attach (a rootDiskRef's diskId or the diskId itself), or the
+    /// disk a replacement keeps; null to create the disk rootDisk.create describes.
+    /// </param>
     public static CreateVmRequest For(VirtualMachine vm, string? attachDiskId)
     {
         var spec = vm.Spec;
-        var rootDisk = (spec.RootDisk ?? throw new ArgumentException("a VM to create needs spec.rootDisk (the CRD requires it without spec.vmId)", nameof(vm))).Create is { } create
-            ? RootDiskSource.Create(create.Name, create.SizeGb, create.ImageId)
-            : RootDiskSource.Attach(attachDiskId ?? throw new ArgumentException("a root disk to attach needs its disk id", nameof(attachDiskId)));
+        var creates = attachDiskId is null;
+        var rootDisk = attachDiskId is not null
+            ? RootDiskSource.Attach(attachDiskId)
+            : (spec.RootDisk ?? throw new ArgumentException("a VM to create needs spec.rootDisk (the CRD requires it without spec.vmId)", nameof(vm))).Create is { } create
+                ? RootDiskSource.Create(create.Name, create.SizeGb, create.ImageId)
+                : throw new ArgumentException("a root disk to attach needs its disk id", nameof(attachDiskId));
         return new CreateVmRequest(vm.Metadata.Name, spec.RegionId, spec.VmConfigId, spec.PlanId, rootDisk)
         {
             GpuConfigCount = spec.GpuCount,
@@ -26,7 +32,7 @@ public static class VmCreateRequest
                 ? [.. ports.Select(p => new CloudExposedPort(p.Port, p.Protocol == CrdPortProtocol.Udp ? CloudPortProtocol.Udp : CloudPortProtocol.Tcp))]
                 : null,
             // The API ignores delete_root_disk for an attached disk; sending it only with create keeps the body honest.
-            DeleteRootDisk = spec.RootDisk.Create is null ? null : spec.DeleteRootDisk,
+            DeleteRootDisk = creates ? spec.DeleteRootDisk : null,
         };
     }
 

@@ -11,7 +11,7 @@ public static class VmIdentity
 {
     /// <param name="vm">The VirtualMachine whose earlier create is looked for.</param>
     /// <param name="candidate">A VM of the same project.</param>
-    /// <param name="attachDiskId">The root disk the create attached (rootDisk.attach), when it attached one.</param>
+    /// <param name="attachDiskId">The root disk the create attached (rootDisk.attach, or the disk a replacement keeps); null when it created one.</param>
     public static bool Matches(VirtualMachine vm, string? attachDiskId, CloudVm candidate)
     {
         var spec = vm.Spec;
@@ -21,7 +21,7 @@ public static class VmIdentity
             return false;
         }
 
-        var rootDiskMatches = spec.RootDisk?.Create is { } create
+        var rootDiskMatches = attachDiskId is null && spec.RootDisk?.Create is { } create
             ? candidate.ImageId == create.ImageId
               && (candidate.RootDisk is null || (candidate.RootDisk.Name == create.Name && candidate.RootDisk.SizeGb == create.SizeGb))
             : candidate.RootDisk?.Id == attachDiskId;

@@ -24,7 +24,15 @@ public sealed record ExternalObservation
     /// <summary>The kind's own view of the resource (what the cloud answered), handed back to its update and delete.</summary>
     public object? Resource { get; init; }
 
+    /// <summary>
+    /// The kind retired the resource with the known id on purpose (a replacement deleted it) and wants its successor:
+    /// the lifecycle creates one as it creates a first one, intent first. A deletion sees it as gone.
+    /// </summary>
+    public bool Retired { get; init; }
+
     public static ExternalObservation Missing(Readiness? why = null) => new() { Exists = false, Readiness = why };
+
+    public static ExternalObservation Successor(Readiness readiness) => new() { Exists = false, Retired = true, Readiness = readiness };
 
     public static ExternalObservation Found(
         string externalId, Readiness readiness, bool upToDate = true, TimeSpan? requeueAfter = null, object? resource = null) =>

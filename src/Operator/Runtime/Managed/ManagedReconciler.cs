@@ -111,6 +111,15 @@ public sealed partial class ManagedReconciler<TEntity>(
             }
 
             var observed = await external.ObserveAsync(entity, identity.Lookup(time.GetUtcNow(), Options.ClockSkew), cancellationToken);
+            if (identity.Id is not null && observed.Retired)
+            {
+                // Deleted on purpose by the kind, which recorded so first: the successor is created like any first
+                // resource, its intent replacing the old id in one write.
+                Report(entity, observed.Readiness!);
+                step = ManagedStep.Create;
+                return await CreateAsync(entity, cancellationToken);
+            }
+
             if (identity.Id is null)
             {
                 if (!observed.Exists)
@@ -598,8 +607,11 @@ public sealed partial class ManagedReconciler<TEntity>(
                     + "nothing is changed in the cloud until they agree");
             }
 
-            var id = annotated ?? specified ?? (entity.StatusExternalId is { Length: > 0 } recorded ? recorded : null);
-            return new(id, id is null ? ManagedAnnotations.CreatePendingOf(entity.Metadata) : null, id is not null && annotated is null, null);
+            // A create intent outranks an id only status holds: the intent is written after the id is given up (a
+            // replacement), and the status write that forgets the old id may not have happened yet.
+            var pending = annotated is null && specified is null ? ManagedAnnotations.CreatePendingOf(entity.Metadata) : null;
+            var id = annotated ?? specified ?? (pending is null && entity.StatusExternalId is { Length: > 0 } recorded ? recorded : null);
+            return new(id, id is null ? pending : null, id is not null && annotated is null, null);
         }
 
         public ExternalLookup Lookup(DateTimeOffset now, TimeSpan clockSkew) => Id is { } id

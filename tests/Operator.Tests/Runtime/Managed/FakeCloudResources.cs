@@ -38,6 +38,9 @@ internal sealed class FakeCloudResources(TimeProvider time) : IExternalClient<Pr
 
     public Readiness? AfterDeleted { get; set; }
 
+    /// <summary>Ids the kind retired on purpose (a replacement deleted them) and wants a successor for.</summary>
+    public HashSet<string> Retired { get; } = [];
+
     private string? _uncommitted;
 
     public int CountOf(string call) => Calls.Count(c => c == call);
@@ -71,6 +74,11 @@ internal sealed class FakeCloudResources(TimeProvider time) : IExternalClient<Pr
         Lookups.Add(lookup);
         if (lookup.ExternalId is { } id)
         {
+            if (Retired.Contains(id))
+            {
+                return Task.FromResult(ExternalObservation.Successor(Readiness.InProgress("Replacing", $"{id} is retired")));
+            }
+
             return Task.FromResult(Resources.ContainsKey(id) ? Found(id) : ExternalObservation.Missing());
         }
 

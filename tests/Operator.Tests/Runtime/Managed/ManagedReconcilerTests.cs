@@ -392,6 +392,70 @@ public sealed class ManagedReconcilerTests
         Assert.Equal("True", life.Condition(ConditionTypes.Paused)?.Status);
     }
 
+    // ----- replacing -----
+
+    [Fact]
+    public async Task A_retired_resources_successor_is_created_intent_first_the_intent_replacing_the_old_id_in_one_write()
+    {
+        var life = new Lifecycle();
+        await life.PassAsync();
+        life.Cloud.Retired.Add("cloud-1");
+        life.Writer.Patches.Clear();
+
+        await life.PassAsync();
+
+        Assert.Equal(["create", "observe", "create"], life.Cloud.Calls);
+        var intent = life.Writer.Patches[0];
+        Assert.Null(intent[ManagedAnnotations.ExternalId]);
+        Assert.NotNull(intent[ManagedAnnotations.CreatePending]);
+        Assert.Equal("cloud-2", life.ExternalIdAnnotation);
+    }
+
+    [Fact]
+    public async Task A_replica_that_may_not_write_creates_no_successor_and_keeps_the_old_id()
+    {
+        var life = new Lifecycle();
+        await life.PassAsync();
+        life.Cloud.Retired.Add("cloud-1");
+        life.Restart(WriteFence.ClosedUntilGranted(life.Time));
+
+        await life.PassAsync();
+
+        Assert.Equal(["create", "observe"], life.Cloud.Calls);
+        Assert.Equal("cloud-1", life.ExternalIdAnnotation);
+        Assert.Null(life.IntentAnnotation);
+    }
+
+    [Fact]
+    public async Task A_create_intent_outranks_an_id_only_status_still_holds()
+    {
+        // A replacement gave the old id up in metadata; the status write that forgets it never happened.
+        var life = new Lifecycle();
+        life.Object.Status.ProjectId = "cloud-old";
+        life.Object.Metadata.Annotations = new Dictionary<string, string>
+        {
+            [ManagedAnnotations.CreatePending] = ManagedAnnotations.Format(life.Time.GetUtcNow()),
+        };
+
+        await life.PassAsync();
+
+        Assert.Null(Assert.Single(life.Cloud.Lookups).ExternalId);
+        Assert.NotEqual("cloud-old", life.ExternalIdAnnotation);
+    }
+
+    [Fact]
+    public async Task Deleting_an_object_whose_resource_was_retired_deletes_nothing_more()
+    {
+        var life = new Lifecycle();
+        await life.PassAsync();
+        life.Cloud.Retired.Add("cloud-1");
+
+        var result = await life.FinalizeAsync();
+
+        Assert.True(result.Completed);
+        Assert.Equal(["create", "observe", "afterDeleted"], life.Cloud.Calls);
+    }
+
     // ----- deleting -----
 
     [Fact]
