@@ -2,11 +2,17 @@ using NeevCloud.Operator.Controllers;
 using NeevCloud.Operator.CrdGeneration;
 using NeevCloud.Operator.Export;
 using NeevCloud.Operator.Hosting;
+using NeevCloud.Operator.Planning;
 using Serilog;
 
 if (args.Length > 0 && args[0] == "generate-crds")
 {
     return await GenerateCrdsCommand.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "plan")
+{
+    return await PlanCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
 if (args.Length > 0 && args[0] == "export")

@@ -180,6 +180,54 @@ public sealed class VmReplacementTests
         Assert.Equal("True", Conditions.Find(vm.Status.Conditions, ConditionTypes.Ready)!.Status);
     }
 
+    [Fact]
+    public async Task The_offline_plan_of_the_manifests_is_the_plan_the_controller_writes()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
+        var world = await World.StartAsync(cloud, _time, _events);
+        var vm = await world.RunningVmAsync(spec => spec.DataDisks = new() { Create = [new() { Name = "scratch", Type = DataDiskType.Block, SizeGb = 100 }] });
+        var inCluster = KubernetesJson.Serialize(vm);
+        var manifest = new VirtualMachine
+        {
+            ApiVersion = "neevcloud.com/v1alpha1", Kind = "VirtualMachine",
+            Metadata = new V1ObjectMeta { Name = vm.Metadata.Name, NamespaceProperty = vm.Metadata.NamespaceProperty },
+            Spec = KubernetesJson.Deserialize<VirtualMachineSpec>(KubernetesJson.Serialize(vm.Spec)),
+        };
+        manifest.Spec.VmConfigId = cloud.Catalog.VmConfigs[1];
+        manifest.Spec.SshKeys = ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH0Bd5eSbq5VLb8uZ8bG6Q2t9yV0b3w1Xg0fJxG8dY7a a@example"];
+
+        // The controller, once the manifest is applied.
+        world.Change(vm, spec => (spec.VmConfigId, spec.SshKeys) = (manifest.Spec.VmConfigId, manifest.Spec.SshKeys));
+        await world.PassAsync(vm);
+        var written = vm.Status.Plan!;
+
+        // The pull request, before: the manifests and the cluster's objects as kubectl prints them.
+        var dir = Directory.CreateTempSubdirectory("neev-plan-");
+        try
+        {
+            var current = KubernetesJson.Deserialize<VirtualMachine>(inCluster);
+            (current.ApiVersion, current.Kind) = ("neevcloud.com/v1alpha1", "VirtualMachine");
+            await File.WriteAllTextAsync(Path.Combine(dir.FullName, "vm.yaml"), KubernetesYaml.Serialize(manifest), Ct);
+            var currentFile = Path.Combine(dir.FullName, "..", $"{dir.Name}-current.yaml");
+            await File.WriteAllTextAsync(currentFile, "apiVersion: v1\nkind: List\nitems:\n- " + KubernetesYaml.Serialize(current).Replace("\n", "\n  ", StringComparison.Ordinal).TrimEnd() + "\n", Ct);
+            using var output = new StringWriter();
+            using var errors = new StringWriter();
+
+            var exit = await NeevCloud.Operator.Planning.PlanCommand.RunAsync(["-f", dir.FullName, "--current", currentFile, "-o", "yaml"], output, errors, Ct);
+            File.Delete(currentFile);
+
+            Assert.True(exit == 0, errors.ToString());
+            var offline = NeevCloud.Operator.Planning.PlanCommand.PlanFor(manifest, current);
+            Assert.Equal(KubernetesJson.Serialize(written), KubernetesJson.Serialize(offline.Plan));
+            Assert.Equal(KubernetesYaml.Serialize(offline), output.ToString());
+            Assert.Contains("replacement refused", offline.Verdict, StringComparison.Ordinal);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static (string, string) Reconciling(VirtualMachine vm) =>
         Conditions.Find(vm.Status.Conditions, ConditionTypes.Reconciling) is { } c ? (c.Status, c.Reason) : ("", "");
 
