@@ -57,6 +57,15 @@ internal sealed class SoakCluster(IKubernetes kubernetes, string kubeconfig, str
             [.. vms.Select(vm => vm.Status?.VmId).OfType<string>()]);
     }
 
+    public async Task<IList<VirtualMachine>> VirtualMachinesAsync(CancellationToken cancellationToken) =>
+        (await _vms.ListAsync(ns, null, null, 500, cancellationToken)).Items;
+
+    /// <summary>A merge patch of one VirtualMachine (spec and metadata), as kubectl patch sends it.</summary>
+    public Task PatchVmAsync(string name, object mergePatch, CancellationToken cancellationToken) =>
+        kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
+            new V1Patch(KubernetesJson.Serialize(mergePatch), V1Patch.PatchType.MergePatch),
+            _vms.Metadata.Group, _vms.Metadata.Version, ns, _vms.Metadata.Plural, name, cancellationToken: cancellationToken);
+
     /// <summary>Switches the power state of some VMs, as a user editing their manifests would.</summary>
     public async Task FlipPowerAsync(IEnumerable<string> vmNames, CancellationToken cancellationToken)
     {
@@ -64,9 +73,7 @@ internal sealed class SoakCluster(IKubernetes kubernetes, string kubeconfig, str
         {
             var vm = await _vms.GetAsync(ns, name, cancellationToken) ?? throw new InvalidOperationException($"VirtualMachine {name} is gone");
             var next = vm.Spec.PowerState == PowerState.Running ? "Stopped" : "Running";
-            await kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
-                new V1Patch(KubernetesJson.Serialize(new { spec = new { powerState = next } }), V1Patch.PatchType.MergePatch),
-                _vms.Metadata.Group, _vms.Metadata.Version, ns, _vms.Metadata.Plural, name, cancellationToken: cancellationToken);
+            await PatchVmAsync(name, new { spec = new { powerState = next } }, cancellationToken);
         }
     }
 

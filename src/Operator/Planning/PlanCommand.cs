@@ -200,7 +200,7 @@ public static class PlanCommand
 
             Section(text, "keeps", plan.DisksKept);
             Section(text, "deletes", plan.DisksLost);
-            Section(text, "and", plan.Consequences);
+            Section(text, "also", plan.Consequences);
         }
 
         return text.ToString();

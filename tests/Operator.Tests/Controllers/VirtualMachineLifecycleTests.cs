@@ -1,22 +1,13 @@
 using k8s.Models;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using NeevCloud.Crds;
-using NeevCloud.Crds.Projects;
-using NeevCloud.Crds.RootDisks;
 using NeevCloud.Crds.VirtualMachines;
-using NeevCloud.Operator.Cloud;
-using NeevCloud.Operator.Controllers;
-using NeevCloud.Operator.Controllers.Projects;
 using NeevCloud.Operator.Controllers.VirtualMachines;
-using NeevCloud.Operator.Controllers.VirtualMachines.Replacement;
 using NeevCloud.Operator.Runtime;
 using NeevCloud.Operator.Runtime.Managed;
 using NeevCloud.Operator.Tests.Cloud;
 using Operator.Tests.Runtime.Managed;
 using Prometheus;
-using VmListing = NeevCloud.Operator.Runtime.Polling.PolledListing<
-    NeevCloud.Operator.Controllers.ProjectScope, NeevCloud.Operator.Cloud.CloudVm, NeevCloud.Crds.VirtualMachines.VirtualMachine>;
 
 namespace Operator.Tests.Controllers;
 
