@@ -26,6 +26,12 @@ internal static class ArgoHealthCases
         ["Ready=Unknown"] = new(
             Reporting(Readiness.IsUnknown("UnknownStatus", "VM status 'hibernating'")), "Progressing", "VM status 'hibernating'"),
         ["Stalled=True"] = new(Reporting(Readiness.IsStalled("Failed", "no GPU capacity")), "Degraded", "no GPU capacity"),
+        ["VM replacement waiting for approval"] = new(
+            Reporting(Readiness.InProgress("ReplacementPendingApproval", "the spec changes vmConfigId; approve with neevcloud.com/approve-replacement=\"2\"")),
+            "Progressing",
+            "approve with neevcloud.com/approve-replacement"),
+        ["VM replacement refused"] = new(
+            Reporting(Readiness.IsStalled("ReplacementRefused", "the replacement would delete data; set spec.allowDataLoss: true")), "Degraded", "allowDataLoss"),
         ["Ready=False alone"] = new(
             Resource(1, s => Conditions.Set(s.Conditions, ConditionTypes.Ready, "False", "ProjectNotReady", "waiting for Project ml-team", 1, Now)),
             "Progressing",

@@ -39,7 +39,7 @@ internal static class VmReconciler
             Options.Create(new VmCostOptions()), new EntityClient<VirtualMachine>(EmptyCluster.Unreachable()), events, WriteFence.AlwaysOpen(time), time);
         var external = new VirtualMachineExternalClient(
             cloud.Client, listing, projectReferences, rootDisks, EmptyCluster.Cache<VirtualMachine>(), kept, power, usage ?? new VmUsage(Metrics.WithCustomRegistry(Metrics.NewCustomRegistry())),
-            new VmReplacement(cloud.Client, listing, kept, events, time), events, refresh, time);
+            new VmReplacement(cloud.Client, listing, kept, events, refresh, time), events, refresh, time);
         return KindReconciler.For(external, refresh, events, time);
     }
 }

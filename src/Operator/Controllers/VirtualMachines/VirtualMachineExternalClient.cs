@@ -417,5 +417,7 @@ public sealed class VirtualMachineExternalClient(
         return true;
     }
 
-    private static bool IsMoving(VirtualMachineStatus status) => Conditions.IsTrue(status.Conditions, ConditionTypes.Reconciling);
+    // A plan waiting for approval waits on a person: the VM itself is not moving.
+    private static bool IsMoving(VirtualMachineStatus status) =>
+        Conditions.Find(status.Conditions, ConditionTypes.Reconciling) is { Status: "True" } reconciling && reconciling.Reason != VmReplacement.PendingApproval;
 }

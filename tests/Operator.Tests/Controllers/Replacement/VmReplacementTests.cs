@@ -168,6 +168,24 @@ public sealed class VmReplacementTests
     }
 
     [Fact]
+    public async Task A_plan_waiting_for_approval_waits_on_the_user_not_on_the_cloud()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
+        var world = await World.StartAsync(cloud, _time, _events);
+        var vm = await world.RunningVmAsync();
+        world.Change(vm, spec => spec.GpuCount = 1);
+        await world.PassAsync(vm);
+        var listed = await cloud.CountCallsAsync("listVMs");
+
+        var result = await world.PassAsync(vm);
+        await world.PassAsync(vm);
+
+        Assert.Equal(listed, await cloud.CountCallsAsync("listVMs"));
+        Assert.Equal(ReconcileResult.After(new RefreshOptions().Stable), result);
+        Assert.Equal(("True", VmReplacement.PendingApproval), Reconciling(vm));
+    }
+
+    [Fact]
     public async Task Under_refuse_the_vm_is_left_alone_and_no_plan_is_written()
     {
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
@@ -292,10 +310,10 @@ public sealed class VmReplacementTests
         }
 
         /// <summary>One pass; when <paramref name="dies"/>, the operator dies before writing status and a new one takes over.</summary>
-        public async Task PassAsync(VirtualMachine vm, bool dies = false)
+        public async Task<ReconcileResult> PassAsync(VirtualMachine vm, bool dies = false)
         {
             var before = KubernetesJson.Deserialize<VirtualMachine>(KubernetesJson.Serialize(vm));
-            await _operator.ReconcileAsync(vm, Ct);
+            var result = await _operator.ReconcileAsync(vm, Ct);
             if (dies)
             {
                 vm.Status = before.Status;
@@ -303,6 +321,7 @@ public sealed class VmReplacementTests
             }
 
             time.Advance(TimeSpan.FromSeconds(20));
+            return result;
         }
 
         /// <summary>Passes until the VM is Ready with nothing left to do (or 200 passes); the pass numbered <paramref name="dieAt"/> dies.</summary>

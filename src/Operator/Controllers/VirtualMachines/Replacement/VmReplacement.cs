@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using NeevCloud.Crds.VirtualMachines;
 using NeevCloud.Operator.Cloud;
 using NeevCloud.Operator.Runtime;
@@ -13,7 +14,8 @@ namespace NeevCloud.Operator.Controllers.VirtualMachines.Replacement;
 /// goes through the lifecycle's intent, so it is never sent twice. The new VM is only created once the old one is
 /// gone, so there are never two.
 /// </summary>
-public sealed class VmReplacement(INeevCloudClient cloud, VmListing listing, KeptRootDisks keptRootDisks, IEventRecorder events, TimeProvider time)
+public sealed class VmReplacement(
+    INeevCloudClient cloud, VmListing listing, KeptRootDisks keptRootDisks, IEventRecorder events, IOptions<RefreshOptions> refresh, TimeProvider time)
 {
     /// <summary>The condition reason while a plan waits for approval.</summary>
     public const string PendingApproval = "ReplacementPendingApproval";
@@ -108,7 +110,8 @@ public sealed class VmReplacement(INeevCloudClient cloud, VmListing listing, Kep
                 Readiness = Readiness.InProgress(PendingApproval,
                     $"the spec changes {changed}, which the VM API cannot update: the VM is replaced (downtime, a new public IP; status.plan says what "
                     + $"happens to each disk) once approved with the annotation {ReplacementPlanner.ApprovalAnnotation}=\"{generation}\"{stale}"),
-                RequeueAfter = null,
+                // Waiting on a person, not on the cloud: the approval's own watch event brings the next pass.
+                RequeueAfter = observed.RequeueAfter ?? refresh.Value.Stable,
             };
         }
 
