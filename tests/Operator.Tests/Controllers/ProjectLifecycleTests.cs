@@ -169,11 +169,39 @@ public sealed class ProjectLifecycleTests
         Assert.Equal(2, project.Status.BlockingCounts?.ApiKeys);
     }
 
+    // A VM or disk that appears re-examines its Project; with 100 VMs per project that was 100 getProject calls.
+    [Fact]
+    public async Task A_settled_projects_passes_for_its_dependents_make_no_cloud_call_and_its_scheduled_refresh_does()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync();
+        var reconciler = NewReconciler(cloud);
+        var project = NewProject(p => p.Spec.OrganizationId = cloud.Org);
+        await reconciler.ReconcileAsync(project, Ct);
+        await reconciler.ReconcileAsync(project, Ct);
+        Assert.Equal("True", Conditions.Find(project.Status.Conditions, ConditionTypes.Ready)?.Status);
+        var looked = await cloud.CountCallsAsync("getProject");
+
+        for (var dependent = 0; dependent < 5; dependent++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(10));
+            await reconciler.ReconcileAsync(project, Ct);
+        }
+
+        Assert.Equal(looked, await cloud.CountCallsAsync("getProject"));
+        _time.Advance(new RefreshOptions().Stable);
+        await reconciler.ReconcileAsync(project, Ct);
+        Assert.Equal(looked + 1, await cloud.CountCallsAsync("getProject"));
+
+        project.Metadata.Generation++;
+        await reconciler.ReconcileAsync(project, Ct);
+        Assert.Equal(looked + 2, await cloud.CountCallsAsync("getProject"));
+    }
+
     private ManagedReconciler<Project> NewReconciler(SimulatedCloud cloud)
     {
         var refresh = Options.Create(new RefreshOptions());
         var external = new ProjectExternalClient(
-            cloud.Client, new ProjectDependents(EmptyCluster.Cache<VirtualMachine>(), EmptyCluster.Cache<RootDisk>()), EmptyCluster.Cache<Project>(), _events, refresh);
+            cloud.Client, new ProjectDependents(EmptyCluster.Cache<VirtualMachine>(), EmptyCluster.Cache<RootDisk>()), EmptyCluster.Cache<Project>(), _events, refresh, _time);
         return KindReconciler.For(external, refresh, _events, _time, new ManagedOptions { CreateGracePeriod = TimeSpan.FromMinutes(1) });
     }
 

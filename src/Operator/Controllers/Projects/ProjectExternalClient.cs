@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using NeevCloud.Crds.Projects;
 using NeevCloud.Operator.Cloud;
@@ -16,9 +17,15 @@ public sealed class ProjectExternalClient(
     ProjectDependents dependents,
     EntityCache<Project> projects,
     IEventRecorder events,
-    IOptions<RefreshOptions> refresh) : IExternalClient<Project>
+    IOptions<RefreshOptions> refresh,
+    TimeProvider time) : IExternalClient<Project>
 {
     public const string Name = "project";
+
+    // The last look at each cloud project. A VM or disk that appears or goes re-examines its Project (status.dependents,
+    // a blocked deletion): that needs the cluster's view, not a fresh GET, so a settled Project answers such a pass from
+    // a look younger than half the stable refresh. Its own scheduled refresh, a spec change or a deletion still GETs.
+    private readonly ConcurrentDictionary<string, (CloudProject Project, DateTimeOffset At)> _looked = new(StringComparer.Ordinal);
 
     public Readiness? WaitingFor(Project project) => null;
 
@@ -66,10 +73,12 @@ public sealed class ProjectExternalClient(
             CloudProject current;
             try
             {
-                current = await cloud.GetProjectAsync(org, id, cancellationToken);
+                current = RecentLook(project, id) ?? await cloud.GetProjectAsync(org, id, cancellationToken);
+                _looked[id] = (current, time.GetUtcNow());
             }
             catch (NeevCloudApiException ex) when (ex.Kind == CloudErrorKind.NotFound)
             {
+                _looked.TryRemove(id, out _);
                 await ThrowIfOrganizationMissingAsync(org, cancellationToken);
                 return ExternalObservation.Missing(Readiness.IsStalled(
                     project.Spec.ProjectId is null ? "DeletedOutOfBand" : "ProjectNotFound",
@@ -132,6 +141,7 @@ public sealed class ProjectExternalClient(
         var (org, id) = (AllowedOrganizationOf(project), status.ProjectId!);
         var name = DesiredName(project, status.DisplayName);
         var rename = status.DisplayName != name;
+        _looked.TryRemove(id, out _);
         var corrected = await cloud.UpdateProjectAsync(
             org, id, new UpdateProjectRequest(rename ? name : null, project.Spec.Description), cancellationToken);
         await events.RecordAsync(project, "Normal", "DriftCorrected", "Update", $"cloud project {id} corrected: {status.Drift}", cancellationToken);
@@ -142,6 +152,7 @@ public sealed class ProjectExternalClient(
     {
         var status = project.Status;
         var (org, id) = (OrganizationOf(project), status.ProjectId!);
+        _looked.TryRemove(id, out _);
         try
         {
             await cloud.DeleteProjectAsync(org, id, cancellationToken);
@@ -170,7 +181,26 @@ public sealed class ProjectExternalClient(
         return new ExternalDeletion(Readiness.InProgress("Deleting", $"NeevCloud deleted project {id}; confirming"), TimeSpan.Zero);
     }
 
-    public Task<Readiness?> AfterDeletedAsync(Project project, CancellationToken cancellationToken) => Task.FromResult<Readiness?>(null);
+    public Task<Readiness?> AfterDeletedAsync(Project project, CancellationToken cancellationToken)
+    {
+        if (project.Status?.ProjectId is { } id)
+        {
+            _looked.TryRemove(id, out _);
+        }
+
+        return Task.FromResult<Readiness?>(null);
+    }
+
+    /// <summary>The last look at the cloud project, when it is recent and the Project settled on its current spec; else null (GET it).</summary>
+    private CloudProject? RecentLook(Project project, string id) =>
+        project.Metadata.DeletionTimestamp is null
+        && project.Status.ObservedGeneration == project.Metadata.Generation
+        && Conditions.Find(project.Status.Conditions, ConditionTypes.Ready) is { Status: "True" }
+        && !Conditions.IsTrue(project.Status.Conditions, ConditionTypes.Reconciling)
+        && _looked.TryGetValue(id, out var look)
+        && time.GetUtcNow() - look.At < refresh.Value.Stable / 2
+            ? look.Project
+            : null;
 
     private ExternalObservation Observed(Project project, CloudProject current)
     {
