@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Integration.Tests.EndToEnd;
 using Integration.Tests.Infrastructure;
 using k8s;
@@ -11,9 +10,10 @@ namespace Soak.Tests;
 
 /// <summary>
 /// VMs replaced on approval while the operator is SIGKILLed at each step of the replacement (stop, delete, create,
-/// the wait for the new VM), out of process, with some creates' answers lost. All along, a watcher reads the
-/// simulator: never two live VMs of one VirtualMachine, never a root disk deleted or gone. At the end every VM
-/// runs the new configuration on its old root disk, created exactly once more.
+/// the wait for the new VM), out of process, with some creates' answers lost. The simulator's own record then shows
+/// what happened all along: each successor created only after its predecessor was deleted (never two live VMs of
+/// one VirtualMachine), each root disk still there and never deleting (a deletion cannot be undone). Every VM runs
+/// the new configuration on its old root disk, created exactly once more.
 /// </summary>
 public sealed class ReplacementSoakTests
 {
@@ -54,8 +54,9 @@ public sealed class ReplacementSoakTests
             var ready = await UntilAllAsync(cluster, vm => Assert.True(Conditions.IsTrue(vm.Status?.Conditions, ConditionTypes.Ready), vm.Metadata.Name));
             var rootDisks = ready.ToDictionary(vm => vm.Metadata.Name, vm => vm.Status.RootDisk!.Id!);
 
-            using var watching = CancellationTokenSource.CreateLinkedTokenSource(_ct);
-            var watcher = Task.Run(() => WatchCloudAsync(cloud, rootDisks, watching.Token), CancellationToken.None);
+            using var killing = CancellationTokenSource.CreateLinkedTokenSource(_ct);
+            killing.CancelAfter(Converge);
+            var changes = cluster.WatchVirtualMachinesAsync(killing.Token).GetAsyncEnumerator(killing.Token);
             foreach (var vm in ready)
             {
                 // The change and its approval in one apply, as a reviewed pull request that also approves would do.
@@ -69,40 +70,42 @@ public sealed class ReplacementSoakTests
                     _ct);
             }
 
-            // A kill as soon as any VM is seen in a step not yet killed at.
+            // A kill as soon as a status write shows any VM in a step not yet killed at.
             var killedAt = new List<ReplacementStep>();
-            var clock = Stopwatch.StartNew();
-            while (killedAt.Count < KillAt.Length && clock.Elapsed < Converge)
+            while (killedAt.Count < KillAt.Length && await changes.MoveNextAsync())
             {
-                var steps = (await cluster.VirtualMachinesAsync(_ct)).Select(vm => vm.Status?.Replacement?.Step).OfType<ReplacementStep>().ToHashSet();
-                foreach (var step in KillAt.Where(step => steps.Contains(step) && !killedAt.Contains(step)).Take(1))
+                if (changes.Current.Status?.Replacement?.Step is { } step && KillAt.Contains(step) && !killedAt.Contains(step))
                 {
                     await running.Process.KillAsync();
                     await running.DisposeAsync();
                     killedAt.Add(step);
                     running = Start();
                 }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(200), _ct);
             }
+
+            await changes.DisposeAsync();
 
             var replaced = await UntilAllAsync(cluster, vm =>
             {
                 Assert.Equal(ReplacementStep.Done, vm.Status?.Replacement?.Step);
                 Assert.True(Conditions.IsTrue(vm.Status!.Conditions, ConditionTypes.Ready), vm.Metadata.Name);
             });
-            await watching.CancelAsync();
-            var violations = await watcher;
 
             Assert.Equal(KillAt, killedAt);
-            Assert.Empty(violations);
             var state = await cloud.Admin.GetStateAsync(_ct);
             foreach (var vm in replaced)
             {
-                Assert.Equal((rootDisks[vm.Metadata.Name], NewConfig), (vm.Status.RootDisk!.Id, vm.Status.Observed!.VmConfigId));
-                // The first VM and its one successor: a create is never repeated (deleted VMs stay listed a while).
-                Assert.True(state.Vms.Count(v => v.Name == vm.Metadata.Name) <= 2, $"{vm.Metadata.Name} was created more than twice");
-                Assert.Single(state.Vms, v => v.Name == vm.Metadata.Name && v.Status != "deleted");
+                var name = vm.Metadata.Name;
+                Assert.Equal((rootDisks[name], NewConfig), (vm.Status.RootDisk!.Id, vm.Status.Observed!.VmConfigId));
+                // The first VM and its one successor (deleted VMs stay listed for 5 min): a create is never repeated,
+                // and the successor was created after the first VM had entered deleted.
+                var made = state.Vms.Where(v => v.Name == name).OrderBy(v => v.CreatedAt).ToList();
+                Assert.Equal(2, made.Count);
+                var (first, successor) = (made[0], made[1]);
+                Assert.Equal("deleted", first.Status);
+                Assert.True(successor.CreatedAt >= first.UpdatedAt, $"{name}: {successor.Id} was created at {successor.CreatedAt:O}, before {first.Id} was deleted at {first.UpdatedAt:O}");
+                var disk = Assert.Single(state.Volumes, v => v.Id == rootDisks[name]);
+                Assert.True(disk.Status is not ("deleting" or "deleted"), $"root disk {disk.Id} of {name} is {disk.Status}");
             }
 
             logs.Delete(recursive: true);
@@ -130,29 +133,5 @@ public sealed class ReplacementSoakTests
             Converge,
             _ct);
         return vms;
-    }
-
-    /// <summary>Reads the simulator every 100 ms until cancelled; what it saw go wrong.</summary>
-    private static async Task<List<string>> WatchCloudAsync(SimulatorProcess cloud, Dictionary<string, string> rootDisks, CancellationToken cancellationToken)
-    {
-        var violations = new List<string>();
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var state = await cloud.Admin.GetStateAsync(CancellationToken.None);
-            violations.AddRange(state.Vms.Where(vm => vm.Status != "deleted").GroupBy(vm => vm.Name).Where(g => g.Count() > 1)
-                .Select(g => $"{state.Now:O}: {g.Key} has {g.Count()} live VMs ({string.Join(", ", g.Select(vm => $"{vm.Id} {vm.Status}"))})"));
-            violations.AddRange(rootDisks.Where(disk => state.Volumes.FirstOrDefault(v => v.Id == disk.Value) is not { } volume || volume.Status == "deleting")
-                .Select(disk => $"{state.Now:O}: root disk {disk.Value} of {disk.Key} is deleted"));
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        return violations;
     }
 }

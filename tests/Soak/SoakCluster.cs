@@ -60,6 +60,16 @@ internal sealed class SoakCluster(IKubernetes kubernetes, string kubeconfig, str
     public async Task<IList<VirtualMachine>> VirtualMachinesAsync(CancellationToken cancellationToken) =>
         (await _vms.ListAsync(ns, null, null, 500, cancellationToken)).Items;
 
+    /// <summary>Every change of the namespace's VirtualMachines from now on, as a watch delivers it (each status write is one).</summary>
+    public async IAsyncEnumerable<VirtualMachine> WatchVirtualMachinesAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var from = (await _vms.ListAsync(ns, null, null, 500, cancellationToken)).Metadata.ResourceVersion;
+        await foreach (var (_, vm) in _vms.WatchAsync(ns, null, from, 600, error => throw error, cancellationToken))
+        {
+            yield return vm;
+        }
+    }
+
     /// <summary>A merge patch of one VirtualMachine (spec and metadata), as kubectl patch sends it.</summary>
     public Task PatchVmAsync(string name, object mergePatch, CancellationToken cancellationToken) =>
         kubernetes.CustomObjects.PatchNamespacedCustomObjectAsync(
