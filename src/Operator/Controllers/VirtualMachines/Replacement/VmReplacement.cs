@@ -219,7 +219,6 @@ public sealed class VmReplacement(
             Created(vm, current.Id);
             if (observed.Readiness is { Reconciling: false, Stalled: false, Ready: "True" })
             {
-                replacement.ToVmId = current.Id;
                 Record(replacement, ReplacementStep.Done);
                 status.Plan = null;
                 return observed;
