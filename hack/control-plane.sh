@@ -192,7 +192,8 @@ EOF
 
 wait_ready() { # url what pid
   for _ in $(seq 1 300); do
-    alive "$3" || die "$2 exited during start-up; see $run/$2.log"
+    alive "$3" || die "$2 exited during start-up; last lines of $run/$2.log:
+$(tail -n 20 "$run/$2.log" 2>/dev/null)"
     curl -fsS --max-time 2 --cacert "$run/pki/ca.crt" --cert "$run/pki/admin.crt" \
       --key "$run/pki/admin.key" "$1" >/dev/null 2>&1 && return 0
     sleep 0.1
@@ -230,22 +231,12 @@ save_state() {
 
 kubectl_bin() { "$here/tools.sh" kubectl; }
 
-cmd_up() {
-  if is_up; then export_line; return; fi
-  [[ -d $run ]] && stop_all
-  bin=$(build_server)
-  local etcd_bin
-  etcd_bin="$(dirname "$bin")/etcd"
-  rm -rf "$run" && mkdir -p "$run"
-  make_pki
+# Starts etcd on fresh ports; returns non-zero when it exits before answering /health.
+start_etcd() {
+  local etcd_bin=$1 peer_port
   etcd_port=$(free_port)
-  local peer_port
   peer_port=$(free_port)
-  secure_port=$(free_port)
-  apiserver_pid=""
-  write_kubeconfig "$run/kubeconfig" admin
-  write_kubeconfig "$run/self.kubeconfig" admin
-  write_kubeconfig "$run/operator.kubeconfig" operator
+  rm -rf "$run/etcd"
   "$etcd_bin" --name neev-test --data-dir "$run/etcd" \
     --listen-client-urls "http://127.0.0.1:$etcd_port" --advertise-client-urls "http://127.0.0.1:$etcd_port" \
     --listen-peer-urls "http://127.0.0.1:$peer_port" --initial-advertise-peer-urls "http://127.0.0.1:$peer_port" \
@@ -254,9 +245,34 @@ cmd_up() {
   etcd_pid=$!
   save_state
   for _ in $(seq 1 100); do
-    curl -fsS --max-time 1 "http://127.0.0.1:$etcd_port/health" >/dev/null 2>&1 && break
-    alive "$etcd_pid" || die "etcd exited during start-up; see $run/etcd.log"
+    curl -fsS --max-time 1 "http://127.0.0.1:$etcd_port/health" >/dev/null 2>&1 && return 0
+    alive "$etcd_pid" || return 1
     sleep 0.1
+  done
+  return 0
+}
+
+cmd_up() {
+  if is_up; then export_line; return; fi
+  [[ -d $run ]] && stop_all
+  bin=$(build_server)
+  local etcd_bin
+  etcd_bin="$(dirname "$bin")/etcd"
+  rm -rf "$run" && mkdir -p "$run"
+  make_pki
+  secure_port=$(free_port)
+  apiserver_pid=""
+  write_kubeconfig "$run/kubeconfig" admin
+  write_kubeconfig "$run/self.kubeconfig" admin
+  write_kubeconfig "$run/operator.kubeconfig" operator
+  # A port can still be taken between the probe and etcd's bind (another instance starting side
+  # by side): a start that exits is retried on fresh ports before giving up.
+  local attempt
+  for attempt in 1 2 3; do
+    start_etcd "$etcd_bin" && break
+    (( attempt < 3 )) || die "etcd exited during start-up three times; last log ($run/etcd.log):
+$(tail -n 20 "$run/etcd.log" 2>/dev/null)"
+    log "etcd exited during start-up (attempt $attempt), retrying on other ports"
   done
   start_apiserver "$bin"
   KUBECONFIG="$run/kubeconfig" "$(kubectl_bin)" apply -f "$shim_crds" >"$run/shim.log" 2>&1 \
