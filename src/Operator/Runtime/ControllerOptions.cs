@@ -12,6 +12,14 @@ public sealed record ControllerOptions
 
     public string Finalizer { get; init; } = DefaultFinalizer;
 
+    /// <summary>
+    /// The controller puts <see cref="Finalizer"/> on an object itself, with its first write and before anything
+    /// outside the cluster changes (the managed lifecycle folds it into the create intent, saving a write per
+    /// object); the runner then only removes it once finalizing is done. Otherwise the runner adds it before the
+    /// first pass.
+    /// </summary>
+    public bool ControllerAddsFinalizer { get; init; }
+
     public ExponentialBackoff Backoff { get; init; } = ExponentialBackoff.Default;
 
     /// <summary>

@@ -10,8 +10,9 @@ namespace NeevCloud.Operator.Runtime;
 
 /// <summary>
 /// Runs one controller: cache events feed a keyed work queue; workers load the object, handle
-/// deletion through the finalizer, ensure the finalizer, reconcile, write status when it
-/// changed, and schedule the next pass. Each step is one patch; nothing is replaced whole.
+/// deletion through the finalizer, ensure the finalizer (unless the controller adds it with its own first write),
+/// reconcile, write status when it changed, and schedule the next pass. Each step is one patch; nothing is
+/// replaced whole.
 /// Every log line of a pass carries the object (controller, namespace, name) as scope.
 /// </summary>
 public sealed partial class ControllerRunner<TEntity> : IManagedController, IDisposable
@@ -157,7 +158,7 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
             return await FinalizeAsync(key, entity, statusBefore, cancellationToken);
         }
 
-        if (_finalizer is not null && !(entity.Metadata.Finalizers?.Contains(_options.Finalizer) ?? false))
+        if (_finalizer is not null && !_options.ControllerAddsFinalizer && !(entity.Metadata.Finalizers?.Contains(_options.Finalizer) ?? false))
         {
             var updated = await _client.PatchFinalizersAsync(entity, [.. entity.Metadata.Finalizers ?? [], _options.Finalizer], cancellationToken);
             _cache.Upsert(updated);

@@ -103,11 +103,12 @@ public static class ControllerRuntimeServiceCollectionExtensions
         where TExternalClient : class, IExternalClient<TEntity>
     {
         services.AddEntityCache<TEntity>();
-        services.AddSingleton<IMetadataWriter<TEntity>, EntityMetadataWriter<TEntity>>();
+        services.AddSingleton<IMetadataWriter<TEntity>>(sp => new EntityMetadataWriter<TEntity>(
+            sp.GetRequiredService<EntityClient<TEntity>>(), sp.GetRequiredService<EntityCache<TEntity>>(), options.Finalizer));
         services.AddSingleton<IEntityLister<TEntity>>(sp => sp.GetRequiredService<EntityCache<TEntity>>());
         services.AddSingleton<TExternalClient>();
         services.AddSingleton<IExternalClient<TEntity>>(sp => sp.GetRequiredService<TExternalClient>());
-        return services.AddController<TEntity, ManagedReconciler<TEntity>>(options);
+        return services.AddController<TEntity, ManagedReconciler<TEntity>>(options with { ControllerAddsFinalizer = true });
     }
 
     /// <summary>

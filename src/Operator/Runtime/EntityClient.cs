@@ -100,15 +100,21 @@ public sealed class EntityClient<TEntity>(IKubernetes client)
     }
 
     /// <summary>
-    /// Sets (or, for a null value, removes) annotations, guarded by the resourceVersion the caller saw: a
-    /// concurrent change answers 409 instead of being overwritten.
+    /// Sets (or, for a null value, removes) annotations and, unless <paramref name="finalizers"/> is null, sets
+    /// metadata.finalizers, in one write guarded by the resourceVersion the caller saw: a concurrent change answers
+    /// 409 instead of being overwritten.
     /// </summary>
-    public Task<TEntity> PatchAnnotationsAsync(TEntity entity, IReadOnlyDictionary<string, string?> annotations, CancellationToken cancellationToken)
+    /// <param name="entity">The object as the caller read it.</param>
+    /// <param name="annotations">The annotations to set (null: remove).</param>
+    /// <param name="finalizers">The whole finalizer list to store, or null to leave it as it is.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task<TEntity> PatchMetadataAsync(
+        TEntity entity, IReadOnlyDictionary<string, string?> annotations, IList<string>? finalizers, CancellationToken cancellationToken)
     {
-        var patch = new
-        {
-            metadata = new { resourceVersion = entity.Metadata.ResourceVersion, annotations },
-        };
+        object metadata = finalizers is null
+            ? new { resourceVersion = entity.Metadata.ResourceVersion, annotations }
+            : new { resourceVersion = entity.Metadata.ResourceVersion, annotations, finalizers };
+        var patch = new { metadata };
         return client.CustomObjects.PatchNamespacedCustomObjectAsync<TEntity>(
             new V1Patch(KubernetesJson.Serialize(patch), V1Patch.PatchType.MergePatch),
             Metadata.Group, Metadata.Version, entity.Metadata.NamespaceProperty, Metadata.Plural, entity.Metadata.Name,

@@ -57,6 +57,21 @@ public sealed partial class ManagedReconciler<TEntity>(
 
     private async Task<ReconcileResult> ReconcileOnceAsync(TEntity entity, CancellationToken cancellationToken)
     {
+        var identity = Identity.Of(entity);
+        if (identity.MayExist && !(entity.Metadata.Finalizers?.Contains(writer.Finalizer) ?? false))
+        {
+            // Something in the cloud may be this object's (adopted, or created with a finalizer since removed): its
+            // deletion must come through here. An object that names nothing gets it with its create intent instead.
+            try
+            {
+                await PatchAsync(entity, new(), cancellationToken);
+            }
+            catch (StaleObjectException)
+            {
+                return ReconcileResult.After(TimeSpan.Zero);
+            }
+        }
+
         if (ManagedAnnotations.IsPaused(entity.Metadata))
         {
             Conditions.SetPaused(entity.ManagedStatus, PausedMessage, entity.Metadata.Generation, time.GetUtcNow());
@@ -70,7 +85,6 @@ public sealed partial class ManagedReconciler<TEntity>(
             return ReconcileResult.After(wait);
         }
 
-        var identity = Identity.Of(entity);
         if (identity.Conflict is { } conflict)
         {
             return await StallAsync(entity, Failure.Stall("ExternalIdMismatch", conflict), cancellationToken);
@@ -613,6 +627,9 @@ public sealed partial class ManagedReconciler<TEntity>(
             var id = annotated ?? specified ?? (pending is null && entity.StatusExternalId is { Length: > 0 } recorded ? recorded : null);
             return new(id, id is null ? pending : null, id is not null && annotated is null, null);
         }
+
+        /// <summary>Whether a cloud resource may be this object's: it names one, or a create of its may have happened.</summary>
+        public bool MayExist => Id is not null || CreatePending is not null || Conflict is not null;
 
         public ExternalLookup Lookup(DateTimeOffset now, TimeSpan clockSkew) => Id is { } id
             ? ExternalLookup.ById(id)

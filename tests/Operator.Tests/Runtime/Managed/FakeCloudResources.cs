@@ -22,6 +22,9 @@ internal sealed class FakeCloudResources(TimeProvider time) : IExternalClient<Pr
     /// <summary>The create-pending annotation each create saw when it was called (the intent must come first).</summary>
     public List<DateTimeOffset?> IntentSeenByCreate { get; } = [];
 
+    /// <summary>The finalizers each create saw on the object (its deletion must be covered before it exists).</summary>
+    public List<IList<string>> FinalizersSeenByCreate { get; } = [];
+
     /// <summary>Thrown by the next calls of that name ("observe", "create", "update", "delete"), one per call.</summary>
     public Dictionary<string, Queue<Exception>> Failures { get; } = [];
 
@@ -89,6 +92,7 @@ internal sealed class FakeCloudResources(TimeProvider time) : IExternalClient<Pr
     public Task<ExternalObservation> CreateAsync(Project entity, CancellationToken cancellationToken)
     {
         IntentSeenByCreate.Add(ManagedAnnotations.CreatePendingOf(entity.Metadata));
+        FinalizersSeenByCreate.Add([.. entity.Metadata.Finalizers ?? []]);
         var id = $"cloud-{++_next}";
         if (Failures.TryGetValue("create", out var queue) && queue.Count > 0)
         {

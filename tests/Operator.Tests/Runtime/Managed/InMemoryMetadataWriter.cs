@@ -14,6 +14,11 @@ internal sealed class InMemoryMetadataWriter<TEntity> : IMetadataWriter<TEntity>
 {
     public List<IReadOnlyDictionary<string, string?>> Patches { get; } = [];
 
+    /// <summary>Writes that put the finalizer on the object (alone or with annotations).</summary>
+    public int FinalizerWrites { get; private set; }
+
+    public string Finalizer => ControllerOptions.DefaultFinalizer;
+
     /// <summary>The next write finds the object changed since it was read.</summary>
     public bool ConflictNext { get; set; }
 
@@ -25,7 +30,18 @@ internal sealed class InMemoryMetadataWriter<TEntity> : IMetadataWriter<TEntity>
             throw new StaleObjectException($"{entity.Metadata.NamespaceProperty}/{entity.Metadata.Name}");
         }
 
-        Patches.Add(annotations);
+        var finalizers = entity.Metadata.Finalizers ?? [];
+        if (entity.Metadata.DeletionTimestamp is null && !finalizers.Contains(Finalizer))
+        {
+            finalizers = [.. finalizers, Finalizer];
+            FinalizerWrites++;
+        }
+
+        if (annotations.Count > 0)
+        {
+            Patches.Add(annotations);
+        }
+
         var merged = new Dictionary<string, string>(entity.Metadata.Annotations ?? new Dictionary<string, string>());
         foreach (var (key, value) in annotations)
         {
@@ -41,18 +57,11 @@ internal sealed class InMemoryMetadataWriter<TEntity> : IMetadataWriter<TEntity>
 
         // The stored object: the same spec and status, new metadata (as a merge patch answers).
         var rv = long.Parse(entity.Metadata.ResourceVersion ?? "1", CultureInfo.InvariantCulture) + 1;
-        entity.Metadata = new V1ObjectMeta
-        {
-            Name = entity.Metadata.Name,
-            NamespaceProperty = entity.Metadata.NamespaceProperty,
-            Uid = entity.Metadata.Uid,
-            Generation = entity.Metadata.Generation,
-            DeletionTimestamp = entity.Metadata.DeletionTimestamp,
-            Finalizers = entity.Metadata.Finalizers,
-            ResourceVersion = rv.ToString(CultureInfo.InvariantCulture),
-            Annotations = merged,
-        };
-        var stored = entity;
-        return Task.FromResult(stored);
+        var stored = k8s.KubernetesJson.Deserialize<V1ObjectMeta>(k8s.KubernetesJson.Serialize(entity.Metadata));
+        stored.ResourceVersion = rv.ToString(CultureInfo.InvariantCulture);
+        stored.Annotations = merged;
+        stored.Finalizers = finalizers;
+        entity.Metadata = stored;
+        return Task.FromResult(entity);
     }
 }

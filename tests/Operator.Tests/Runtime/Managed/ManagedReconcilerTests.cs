@@ -32,6 +32,78 @@ public sealed class ManagedReconcilerTests
     }
 
     [Fact]
+    public async Task The_finalizer_comes_with_the_intent_in_one_write_before_the_create()
+    {
+        var life = new Lifecycle();
+
+        await life.PassAsync();
+
+        Assert.Equal([[ControllerOptions.DefaultFinalizer]], life.Cloud.FinalizersSeenByCreate);
+        Assert.Equal(1, life.Writer.FinalizerWrites);
+        Assert.Equal(2, life.Writer.Patches.Count); // the intent (carrying the finalizer), then the id
+        Assert.Contains(ManagedAnnotations.CreatePending, life.Writer.Patches[0].Keys);
+    }
+
+    [Theory]
+    [InlineData("paused")]
+    [InlineData("waiting")]
+    [InlineData("fenced")]
+    public async Task An_object_that_names_nothing_and_creates_nothing_gets_no_finalizer(string why)
+    {
+        var life = new Lifecycle();
+        switch (why)
+        {
+            case "paused":
+                life.Object.Metadata.Annotations = new Dictionary<string, string> { [ManagedAnnotations.Paused] = "true" };
+                break;
+            case "waiting":
+                life.Cloud.Waiting = Readiness.InProgress("WaitingForProject", "Project ml/team is not Ready");
+                break;
+            default:
+                life.Restart(WriteFence.ClosedUntilGranted(life.Time));
+                break;
+        }
+
+        await life.PassAsync();
+
+        // Nothing in the cloud can be its own, so a deletion need not wait for the operator.
+        Assert.Null(life.Object.Metadata.Finalizers);
+        Assert.Equal(0, life.Writer.FinalizerWrites);
+    }
+
+    [Theory]
+    [InlineData("adopted by spec")]
+    [InlineData("recorded id, finalizer removed")]
+    [InlineData("paused with a recorded id")]
+    public async Task An_object_that_names_a_cloud_resource_gets_the_finalizer_before_anything_else(string how)
+    {
+        var life = new Lifecycle(Lifecycle.New(p =>
+        {
+            if (how == "adopted by spec")
+            {
+                p.Spec.ProjectId = "cloud-9";
+            }
+            else
+            {
+                p.Metadata.Annotations = new Dictionary<string, string> { [ManagedAnnotations.ExternalId] = "cloud-9" };
+            }
+
+            if (how.StartsWith("paused", StringComparison.Ordinal))
+            {
+                p.Metadata.Annotations![ManagedAnnotations.Paused] = "true";
+            }
+        }));
+        life.Cloud.Resources["cloud-9"] = life.Time.GetUtcNow();
+
+        await life.PassAsync();
+        await life.PassAsync();
+
+        Assert.Equal([ControllerOptions.DefaultFinalizer], life.Object.Metadata.Finalizers);
+        Assert.Equal(1, life.Writer.FinalizerWrites);
+        Assert.Empty(life.Cloud.FinalizersSeenByCreate);
+    }
+
+    [Fact]
     public async Task A_known_object_is_observed_and_never_created_again()
     {
         var life = new Lifecycle();
