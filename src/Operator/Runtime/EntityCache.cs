@@ -17,6 +17,9 @@ public sealed partial class EntityCache<TEntity> : IManagedCache, IEntityLister<
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
     private readonly ConcurrentDictionary<string, TEntity> _store = new();
+    private readonly Lock _indexLock = new();
+    private readonly Dictionary<EntityIndex<TEntity>, IndexEntries> _indexes = [];
+    private volatile bool _indexed;
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly EntityClient<TEntity> _client;
     private readonly CacheOptions _options;
@@ -51,6 +54,44 @@ public sealed partial class EntityCache<TEntity> : IManagedCache, IEntityLister<
     public IReadOnlyCollection<TEntity> List() => [.. _store.Values];
 
     /// <summary>
+    /// The objects found under a value of an index; the index is built from the store on first use and kept up to
+    /// date by every change the cache takes in from then on.
+    /// </summary>
+    public IReadOnlyCollection<TEntity> ListBy(EntityIndex<TEntity> index, string value)
+    {
+        lock (_indexLock)
+        {
+            if (!_indexes.TryGetValue(index, out var entries))
+            {
+                entries = new IndexEntries();
+                foreach (var (key, entity) in _store)
+                {
+                    entries.Set(key, index.ValuesOf(entity));
+                }
+
+                _indexes[index] = entries;
+                _indexed = true;
+            }
+
+            if (!entries.KeysByValue.TryGetValue(value, out var keys))
+            {
+                return [];
+            }
+
+            var found = new List<TEntity>(keys.Count);
+            foreach (var key in keys)
+            {
+                if (_store.TryGetValue(key, out var entity))
+                {
+                    found.Add(entity);
+                }
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>
     /// Stores an object returned by one of our own writes, so the next reconcile does not act
     /// on the copy from before the write. An older version never replaces a newer one.
     /// </summary>
@@ -59,6 +100,26 @@ public sealed partial class EntityCache<TEntity> : IManagedCache, IEntityLister<
         WithoutManagedFields(entity);
         var key = ObjectKey.Of(entity);
         _store.AddOrUpdate(key, entity, (_, existing) => IsNewer(entity, existing) ? entity : existing);
+        Reindex(key);
+    }
+
+    /// <summary>Brings every index up to what the store holds for the key now (called after each change of it).</summary>
+    private void Reindex(string key)
+    {
+        if (!_indexed)
+        {
+            return;
+        }
+
+        lock (_indexLock)
+        {
+            // What the store holds when the lock is taken: of two changes racing, the later reindex sees the later value.
+            var current = _store.GetValueOrDefault(key);
+            foreach (var (index, entries) in _indexes)
+            {
+                entries.Set(key, current is null ? [] : index.ValuesOf(current));
+            }
+        }
     }
 
     public Task RunAsync(CancellationToken cancellationToken)
@@ -149,6 +210,7 @@ public sealed partial class EntityCache<TEntity> : IManagedCache, IEntityLister<
         {
             if ((ns is null || old.Metadata.NamespaceProperty == ns) && !listed.ContainsKey(key) && _store.TryRemove(key, out _))
             {
+                Reindex(key);
                 Changed?.Invoke(new EntityChange<TEntity>(WatchEventType.Deleted, old, old));
             }
         }
@@ -157,6 +219,7 @@ public sealed partial class EntityCache<TEntity> : IManagedCache, IEntityLister<
         {
             var old = _store.GetValueOrDefault(key);
             _store[key] = item;
+            Reindex(key);
             if (old is null || old.Metadata.ResourceVersion != item.Metadata.ResourceVersion)
             {
                 Changed?.Invoke(new EntityChange<TEntity>(old is null ? WatchEventType.Added : WatchEventType.Modified, old, item));
@@ -219,10 +282,12 @@ public sealed partial class EntityCache<TEntity> : IManagedCache, IEntityLister<
             case WatchEventType.Modified:
                 var old = _store.GetValueOrDefault(key);
                 _store[key] = entity;
+                Reindex(key);
                 Changed?.Invoke(new EntityChange<TEntity>(old is null ? WatchEventType.Added : WatchEventType.Modified, old, entity));
                 break;
             case WatchEventType.Deleted:
                 _store.TryRemove(key, out var removed);
+                Reindex(key);
                 Changed?.Invoke(new EntityChange<TEntity>(WatchEventType.Deleted, removed, entity));
                 break;
             default:
@@ -255,4 +320,43 @@ public sealed partial class EntityCache<TEntity> : IManagedCache, IEntityLister<
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Watch of {Kind} failed; retrying in {Delay}")]
     private partial void LogWatchFailed(Exception exception, string kind, TimeSpan delay);
+
+    /// <summary>One index's entries: the keys under each value, and each key's values (to take them out again).</summary>
+    private sealed class IndexEntries
+    {
+        private readonly Dictionary<string, string[]> _valuesByKey = new(StringComparer.Ordinal);
+
+        public Dictionary<string, HashSet<string>> KeysByValue { get; } = new(StringComparer.Ordinal);
+
+        public void Set(string key, IEnumerable<string> values)
+        {
+            if (_valuesByKey.Remove(key, out var before))
+            {
+                foreach (var value in before)
+                {
+                    if (KeysByValue.TryGetValue(value, out var keys) && keys.Remove(key) && keys.Count == 0)
+                    {
+                        KeysByValue.Remove(value);
+                    }
+                }
+            }
+
+            string[] now = [.. values.Distinct(StringComparer.Ordinal)];
+            if (now.Length == 0)
+            {
+                return;
+            }
+
+            _valuesByKey[key] = now;
+            foreach (var value in now)
+            {
+                if (!KeysByValue.TryGetValue(value, out var keys))
+                {
+                    KeysByValue[value] = keys = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                keys.Add(key);
+            }
+        }
+    }
 }

@@ -6,5 +6,11 @@ namespace NeevCloud.Operator.Runtime;
 /// </summary>
 public interface ISecondaryWatch<TEntity>
 {
+    /// <summary>
+    /// Whether what it reports has already happened to the object's own resource (the cloud says a VM is running),
+    /// so the pass only records it: such passes go ahead of work not yet started (<see cref="WorkQueue.AddUrgent"/>).
+    /// </summary>
+    bool Urgent => false;
+
     void Attach(Action<string> enqueue);
 }

@@ -7,11 +7,18 @@ namespace NeevCloud.Operator.Runtime;
 /// processed is processed once; a key is never handed to two workers at once (added while in
 /// flight, it is handed out again after <see cref="Done"/>); keys can be scheduled for later;
 /// failures back off per key; an optional limiter bounds how fast keys are handed out overall.
+/// <para>
+/// Keys added as urgent (news of a change that has already happened, such as the cloud reporting a VM running)
+/// are handed out before the others (work not yet started, such as a thousand new objects to create), so a flood of
+/// new objects does not hold back the status of the ones that are done.
+/// </para>
 /// </summary>
 public sealed class WorkQueue : IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Queue<string> _ready = new();
+    private readonly Queue<string> _urgent = new();
+    private readonly HashSet<string> _urgentKeys = [];
     private readonly HashSet<string> _dirty = [];
     private readonly HashSet<string> _processing = [];
     private readonly Dictionary<string, long> _enqueuedAt = [];
@@ -25,6 +32,9 @@ public sealed class WorkQueue : IDisposable
     private readonly WorkQueueMetrics? _metrics;
     private readonly ITimer _timer;
     private bool _shuttingDown;
+
+    // Keys waiting to be handed out. A key moved up to urgent keeps its old entry in _ready, skipped when reached.
+    private int _readyCount;
 
     public WorkQueue(
         TimeProvider? timeProvider = null,
@@ -46,7 +56,7 @@ public sealed class WorkQueue : IDisposable
         {
             lock (_lock)
             {
-                return _ready.Count;
+                return _readyCount;
             }
         }
     }
@@ -56,7 +66,16 @@ public sealed class WorkQueue : IDisposable
     {
         lock (_lock)
         {
-            AddLocked(key);
+            AddLocked(key, urgent: false);
+        }
+    }
+
+    /// <summary>Queues a key now, ahead of the keys added by <see cref="Add"/> (moving it up when it is queued already).</summary>
+    public void AddUrgent(string key)
+    {
+        lock (_lock)
+        {
+            AddLocked(key, urgent: true);
         }
     }
 
@@ -140,7 +159,7 @@ public sealed class WorkQueue : IDisposable
             long enqueuedAt;
             lock (_lock)
             {
-                if (_ready.Count == 0)
+                if (!_urgent.TryDequeue(out var next) && !_ready.TryDequeue(out next))
                 {
                     if (_shuttingDown)
                     {
@@ -151,8 +170,16 @@ public sealed class WorkQueue : IDisposable
                     continue;
                 }
 
-                key = _ready.Dequeue();
+                if (!_dirty.Contains(next) || _processing.Contains(next))
+                {
+                    // The second entry of a key moved up to urgent, already handed out.
+                    continue;
+                }
+
+                key = next;
+                _readyCount--;
                 _dirty.Remove(key);
+                _urgentKeys.Remove(key);
                 _processing.Add(key);
                 enqueuedAt = _enqueuedAt.Remove(key, out var at) ? at : _time.GetTimestamp();
             }
@@ -198,15 +225,32 @@ public sealed class WorkQueue : IDisposable
         _available.Dispose();
     }
 
-    private void AddLocked(string key)
+    private void AddLocked(string key, bool urgent)
     {
-        if (_shuttingDown || !_dirty.Add(key))
+        if (_shuttingDown)
         {
+            return;
+        }
+
+        if (!_dirty.Add(key))
+        {
+            if (urgent && _urgentKeys.Add(key) && !_processing.Contains(key))
+            {
+                // Queued as ordinary work already: a second entry up front; the first is skipped when reached.
+                _urgent.Enqueue(key);
+                _available.Release();
+            }
+
             return;
         }
 
         _metrics?.Adds.Inc();
         _enqueuedAt[key] = _time.GetTimestamp();
+        if (urgent)
+        {
+            _urgentKeys.Add(key);
+        }
+
         if (!_processing.Contains(key))
         {
             EnqueueReadyLocked(key);
@@ -215,7 +259,8 @@ public sealed class WorkQueue : IDisposable
 
     private void EnqueueReadyLocked(string key)
     {
-        _ready.Enqueue(key);
+        (_urgentKeys.Contains(key) ? _urgent : _ready).Enqueue(key);
+        _readyCount++;
         _metrics?.Depth.Inc();
         _available.Release();
     }
@@ -232,7 +277,7 @@ public sealed class WorkQueue : IDisposable
                 if (_delayedDue.TryGetValue(key, out var current) && current == due)
                 {
                     _delayedDue.Remove(key);
-                    AddLocked(key);
+                    AddLocked(key, urgent: false);
                 }
             }
 

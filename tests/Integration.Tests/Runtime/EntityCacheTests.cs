@@ -30,11 +30,16 @@ public sealed class EntityCacheTests(KubernetesFixture cluster)
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var running = cache.RunAsync(stop.Token);
         await cache.WaitForSyncAsync(ct);
+        var bySize = new EntityIndex<Widget>("size", w => [w.Spec.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.Equal(["before"], cache.ListBy(bySize, "1").Select(w => w.Metadata.Name));
 
         await client.CreateAsync(WidgetCrd.New(ns, "after", 2), ct);
         await cluster.Client.CustomObjects.DeleteNamespacedCustomObjectAsync("runtime.neev.test", "v1", ns, "widgets", "before", cancellationToken: ct);
 
         await Eventually.AssertAsync(() => Assert.Equal(["after"], cache.List().Select(w => w.Metadata.Name)), Timeout, ct);
+        // The index follows the watch: the deleted object is found under nothing, the new one under its value.
+        Assert.Empty(cache.ListBy(bySize, "1"));
+        Assert.Equal(["after"], cache.ListBy(bySize, "2").Select(w => w.Metadata.Name));
         lock (changes)
         {
             Assert.Equal([(WatchEventType.Added, "before"), (WatchEventType.Added, "after"), (WatchEventType.Deleted, "before")], changes);

@@ -43,6 +43,81 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task Urgent_keys_are_handed_out_before_ordinary_ones_each_in_the_order_added()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.Add("new-1");
+        queue.Add("new-2");
+        queue.AddUrgent("running-1");
+        queue.Add("new-3");
+        queue.AddUrgent("running-2");
+
+        Assert.Equal(5, queue.Depth);
+        Assert.Equal(["running-1", "running-2", "new-1", "new-2", "new-3"], await DrainAsync(queue));
+        Assert.Equal(0, queue.Depth);
+    }
+
+    [Fact]
+    public async Task A_queued_key_made_urgent_moves_up_and_is_still_handed_out_once()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.Add("a");
+        queue.Add("b");
+        queue.Add("c");
+
+        queue.AddUrgent("c");
+        queue.AddUrgent("c");
+        queue.Add("c");
+
+        Assert.Equal(3, queue.Depth);
+        Assert.Equal(["c", "a", "b"], await DrainAsync(queue));
+        Assert.Equal(0, queue.Depth);
+    }
+
+    [Fact]
+    public async Task A_key_made_urgent_while_in_flight_goes_first_after_done()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.Add("a");
+        var inFlight = await queue.GetAsync(TestContext.Current.CancellationToken);
+        queue.Add("b");
+        queue.AddUrgent("a");
+
+        queue.Done(inFlight!);
+
+        Assert.Equal(["a", "b"], await DrainAsync(queue));
+    }
+
+    [Fact]
+    public async Task A_key_handed_out_through_its_urgent_entry_and_added_again_is_handed_out_once_more()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.Add("a");
+        queue.Add("b");
+        queue.AddUrgent("b");
+        Assert.Equal("b", await queue.GetAsync(TestContext.Current.CancellationToken));
+        queue.Done("b");
+        queue.Add("b");
+
+        // b's old ordinary entry stands before the new one: b comes once, not twice.
+        Assert.Equal(["a", "b"], await DrainAsync(queue));
+        Assert.Equal(0, queue.Depth);
+    }
+
+    private static async Task<List<string>> DrainAsync(WorkQueue queue)
+    {
+        var keys = new List<string>();
+        while (queue.Depth > 0)
+        {
+            var key = await queue.GetAsync(TestContext.Current.CancellationToken);
+            keys.Add(key!);
+            queue.Done(key!);
+        }
+
+        return keys;
+    }
+
+    [Fact]
     public async Task Parallel_workers_never_process_the_same_key_at_once_and_see_every_last_add()
     {
         using var queue = new WorkQueue();
@@ -73,7 +148,14 @@ public sealed class WorkQueueTests
         {
             var key = $"ns/vm-{i % 25}";
             lastAdd[key] = Interlocked.Increment(ref version);
-            queue.Add(key);
+            if (i % 3 == 0)
+            {
+                queue.AddUrgent(key);
+            }
+            else
+            {
+                queue.Add(key);
+            }
         }
 
         await Eventually(() => lastAdd.All(kv => lastSeen.GetValueOrDefault(kv.Key) >= kv.Value));
@@ -81,6 +163,7 @@ public sealed class WorkQueueTests
         await Task.WhenAll(workers);
 
         Assert.Equal(0, overlaps);
+        Assert.Equal(0, queue.Depth);
     }
 
     [Fact]

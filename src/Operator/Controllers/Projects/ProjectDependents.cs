@@ -5,9 +5,16 @@ using NeevCloud.Operator.Runtime;
 
 namespace NeevCloud.Operator.Controllers.Projects;
 
-/// <summary>The resources in the cluster that reference a Project (read from the watch caches).</summary>
+/// <summary>The resources in the cluster that reference a Project (read from the watch caches, indexed by the Project they name).</summary>
 public sealed class ProjectDependents(EntityCache<VirtualMachine> virtualMachines, EntityCache<RootDisk> rootDisks)
 {
+    // A Project's pass asks for its dependents: with thousands of VMs a scan of all of them on each would be O(N).
+    private static readonly EntityIndex<VirtualMachine> VmsByProject =
+        new("project", vm => vm.Spec?.ProjectRef?.Name is { } name ? [ObjectKey.Of(vm.Metadata.NamespaceProperty, name)] : []);
+
+    private static readonly EntityIndex<RootDisk> DisksByProject =
+        new("project", disk => disk.Spec?.ProjectRef?.Name is { } name ? [ObjectKey.Of(disk.Metadata.NamespaceProperty, name)] : []);
+
     /// <summary>"Kind/name" of each dependent in the project's namespace, sorted.</summary>
     public IReadOnlyList<string> Of(Project project) =>
     [
@@ -17,12 +24,12 @@ public sealed class ProjectDependents(EntityCache<VirtualMachine> virtualMachine
     ];
 
     public IEnumerable<VirtualMachine> VirtualMachinesOf(Project project) =>
-        virtualMachines.List().Where(vm => vm.Metadata.NamespaceProperty == project.Metadata.NamespaceProperty && vm.Spec?.ProjectRef?.Name == project.Metadata.Name);
+        virtualMachines.ListBy(VmsByProject, ObjectKey.Of(project));
 
     /// <summary>The RootDisks the operator recorded for root disks its VMs kept (deleteRootDisk=false).</summary>
     public IEnumerable<RootDisk> KeptRootDisksOf(Project project) =>
         RootDisksOf(project).Where(d => d.Metadata.Labels?.ContainsKey(VirtualMachines.KeptRootDisks.KeptFromLabel) == true);
 
     public IEnumerable<RootDisk> RootDisksOf(Project project) =>
-        rootDisks.List().Where(d => d.Metadata.NamespaceProperty == project.Metadata.NamespaceProperty && d.Spec?.ProjectRef?.Name == project.Metadata.Name);
+        rootDisks.ListBy(DisksByProject, ObjectKey.Of(project));
 }

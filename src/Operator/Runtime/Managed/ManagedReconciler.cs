@@ -37,6 +37,9 @@ public sealed partial class ManagedReconciler<TEntity>(
 {
     private const string DeletionBreakerOpen = "DeletionBreakerOpen";
 
+    // Which objects name a cloud id (in metadata, spec or status): who else claims it is asked on every pass.
+    private static readonly EntityIndex<TEntity> ByNamedId = new("named-cloud-id", Identity.NamedIds);
+
     private const string PausedMessage =
         "neevcloud.com/paused=true: the operator makes no cloud call for this object; remove the annotation to resume";
 
@@ -521,7 +524,7 @@ public sealed partial class ManagedReconciler<TEntity>(
     private TEntity? OwnerOf(TEntity entity, string externalId)
     {
         TEntity? first = null;
-        foreach (var other in neighbours.List())
+        foreach (var other in neighbours.ListBy(ByNamedId, externalId))
         {
             if (other.Metadata.Uid == entity.Metadata.Uid || Identity.Of(other).Id != externalId)
             {
@@ -626,6 +629,25 @@ public sealed partial class ManagedReconciler<TEntity>(
             var pending = annotated is null && specified is null ? ManagedAnnotations.CreatePendingOf(entity.Metadata) : null;
             var id = annotated ?? specified ?? (pending is null && entity.StatusExternalId is { Length: > 0 } recorded ? recorded : null);
             return new(id, id is null ? pending : null, id is not null && annotated is null, null);
+        }
+
+        /// <summary>Every cloud id the object names anywhere: <see cref="Of"/> picks its id from these.</summary>
+        public static IEnumerable<string> NamedIds(TEntity entity)
+        {
+            if (ManagedAnnotations.ExternalIdOf(entity.Metadata) is { } annotated)
+            {
+                yield return annotated;
+            }
+
+            if (entity.SpecifiedExternalId is { Length: > 0 } specified)
+            {
+                yield return specified;
+            }
+
+            if (entity.StatusExternalId is { Length: > 0 } recorded)
+            {
+                yield return recorded;
+            }
         }
 
         /// <summary>Whether a cloud resource may be this object's: it names one, or a create of its may have happened.</summary>

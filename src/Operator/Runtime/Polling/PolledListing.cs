@@ -41,6 +41,9 @@ public sealed class PolledListing<TScope, TItem, TEntity> : IPolledListing, ISec
         _time = time;
     }
 
+    /// <summary>A LIST reports what already happened in the cloud: the pass it brings records it, before new work.</summary>
+    public bool Urgent => true;
+
     public void Attach(Action<string> enqueue) => _enqueue += enqueue;
 
     /// <summary>The scope's items by id, from a LIST that started no earlier than <paramref name="listedAfter"/>.</summary>

@@ -11,4 +11,7 @@ internal sealed class Neighbours<TEntity> : IEntityLister<TEntity>
     public List<TEntity> Objects { get; } = [];
 
     public IReadOnlyCollection<TEntity> List() => Objects;
+
+    public IReadOnlyCollection<TEntity> ListBy(EntityIndex<TEntity> index, string value) =>
+        [.. Objects.Where(o => index.ValuesOf(o).Contains(value, StringComparer.Ordinal))];
 }
