@@ -38,12 +38,15 @@ internal sealed class BenchRun(BenchOptions options, BenchCase fleet, int run, I
 
         var listing = StartOperator(cloud, tokenFile, "operator-list.log", naive: false);
         await listing.WaitUntilReadyAsync(TimeSpan.FromMinutes(1), cancellationToken);
+        Result.HeapIdleMb = await HeapAfterLastGcMbAsync(listing, cancellationToken);
         await ScaleAsync(cloud, catalog, audit, vms, projects, listing, cancellationToken);
 
         Log($"all Ready; settling {Settle.TotalSeconds:0} s, then counting calls for {options.Window.TotalSeconds:0} s (LIST per project)");
         await Task.Delay(Settle, cancellationToken);
         var steady = await MeasureWindowAsync(cloud, audit, vms, listing, cancellationToken);
         (Result.SteadyCallsPerMinute, Result.SteadyTotalPerMinute, Result.SteadyWritesPerMinute, Result.SteadyCpuPerMinute) = steady;
+        Result.HeapSteadyMb = await HeapAfterLastGcMbAsync(listing, cancellationToken);
+        Result.HeapPerVmKb = Result is { HeapSteadyMb: { } withFleet, HeapIdleMb: { } idle } ? Math.Round((withFleet - idle) * 1024 / fleet.Vms, 2) : null;
         if (options.Added > 0)
         {
             await AddToSettledFleetAsync(cloud, catalog, vms, cancellationToken);
@@ -58,7 +61,7 @@ internal sealed class BenchRun(BenchOptions options, BenchCase fleet, int run, I
             Log($"baseline (GET per VM) started in {Result.BaselineStartupSeconds:0.00} s; settling {Settle.TotalSeconds:0} s, then counting for {options.Window.TotalSeconds:0} s");
             await Task.Delay(Settle, cancellationToken);
             var baseline = await MeasureWindowAsync(cloud, audit, vms, naive, cancellationToken);
-            (Result.BaselineCallsPerMinute, Result.BaselineTotalPerMinute) = (baseline.PerOperation, baseline.Total);
+            (Result.BaselineCallsPerMinute, Result.BaselineTotalPerMinute, Result.BaselineCpuPerMinute) = (baseline.PerOperation, baseline.Total, baseline.CpuPerMinute);
             Result.BaselineRatio = Result.SteadyTotalPerMinute > 0 ? Math.Round(baseline.Total / Result.SteadyTotalPerMinute, 1) : null;
             await StopAsync(naive);
         }
@@ -247,6 +250,18 @@ internal sealed class BenchRun(BenchOptions options, BenchCase fleet, int run, I
         Result.PeakRssMb = Math.Max(Result.PeakRssMb, Megabytes(process.Process.ReadStats()?.PeakRssBytes ?? 0));
 
     private void Log(string message) => Console.WriteLine($"{DateTime.Now:HH:mm:ss} [{fleet} run {run}] {message}");
+
+    /// <summary>
+    /// The managed heap as the runtime measured it at its last collection (its System.Runtime meter, on /metrics):
+    /// what survived, less fragmentation. Nothing is forced, so gen2 may still hold garbage: an upper bound.
+    /// </summary>
+    private static async Task<double?> HeapAfterLastGcMbAsync(OperatorProcess process, CancellationToken cancellationToken)
+    {
+        var metrics = await process.MetricsAsync(cancellationToken);
+        var size = SumOf(metrics, "system_runtime_dotnet_gc_last_collection_heap_size{");
+        var fragmentation = SumOf(metrics, "system_runtime_dotnet_gc_last_collection_heap_fragmentation_size{");
+        return size > 0 ? Megabytes((long)(size - fragmentation)) : null;
+    }
 
     private static double SumOf(string prometheusText, string seriesPrefix) =>
         prometheusText.Split('\n')

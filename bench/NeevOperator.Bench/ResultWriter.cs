@@ -23,6 +23,7 @@ internal static class ResultWriter
         new("CPU during creation (s): operator", "", r => r.CreationCpu.GetValueOrDefault("operator", double.NaN)),
         new("CPU during creation (s): API server + etcd", "", r => r.CreationCpu.GetValueOrDefault("apiserver", double.NaN) + r.CreationCpu.GetValueOrDefault("etcd", double.NaN)),
         new("CPU during creation (s): simulator", "", r => r.CreationCpu.GetValueOrDefault("simulator", double.NaN)),
+        new("operator CPU per created VM (ms)", "", r => r.CreationCpu.GetValueOrDefault("operator", double.NaN) * 1000 / r.Vms, "0.0"),
         new("added to the settled fleet: Ready after `running`, p50 (s)", "", r => r.AddedReadyAfterRunning?.P50, "0.00"),
         new("added to the settled fleet: Ready after `running`, p95 (s)", "≤ 2", r => r.AddedReadyAfterRunning?.P95, "0.00"),
         new("steady state: NeevCloud calls/min (LIST per project)", "depends on P, not N", r => r.SteadyTotalPerMinute),
@@ -30,12 +31,17 @@ internal static class ResultWriter
         new("steady state: baseline ÷ LIST per project", "", r => r.BaselineRatio),
         new("steady state: Kubernetes writes/min", "0", r => r.SteadyWritesPerMinute),
         new("steady state: operator CPU (s per min)", "", r => r.SteadyCpuPerMinute.GetValueOrDefault("operator", double.NaN), "0.00"),
+        new("steady state: operator CPU per VM-minute (ms)", "", r => r.SteadyCpuPerMinute.GetValueOrDefault("operator", double.NaN) * 1000 / r.Vms, "0.00"),
+        new("steady state: operator CPU per VM-minute, baseline (ms)", "", r => r.BaselineCpuPerMinute?.GetValueOrDefault("operator", double.NaN) * 1000 / r.Vms, "0.00"),
+        new("managed heap, idle (MB)", "", r => r.HeapIdleMb),
+        new("managed heap, all VMs Ready (MB)", "", r => r.HeapSteadyMb),
+        new("managed heap beyond idle per VM (KB)", "< 15", r => r.HeapPerVmKb),
         new("start-up with all objects → caches synced (s)", "", r => r.StartupSeconds, "0.00"),
         new("RSS after start-up (MB)", "", r => r.RssAfterStartupMb),
         new("delete all → no finalizer, empty cloud (s)", "", r => r.DeletionSeconds),
         new("NeevCloud calls per VM, deletion", "", r => r.DeletionCalls.Values.Sum() / (double)r.Vms, "0.00"),
         new("CPU during deletion (s): operator", "", r => r.DeletionCpu.GetValueOrDefault("operator", double.NaN)),
-        new("operator peak RSS (MB)", "< 250", r => r.PeakRssMb),
+        new("operator peak RSS (MB)", "< 300", r => r.PeakRssMb),
     ];
 
     private static readonly JsonSerializerOptions Json = new()

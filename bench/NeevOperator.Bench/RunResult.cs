@@ -51,6 +51,18 @@ internal sealed class RunResult
 
     public double? BaselineRatio { get; set; }
 
+    /// <summary>The baseline operator's CPU seconds per minute in the same steady state, by process.</summary>
+    public Dictionary<string, double>? BaselineCpuPerMinute { get; set; }
+
+    /// <summary>The operator's managed heap after its last GC (all generations, less fragmentation), MB: started with nothing.</summary>
+    public double? HeapIdleMb { get; set; }
+
+    /// <summary>The same at the end of the steady-state window, with every VM Ready.</summary>
+    public double? HeapSteadyMb { get; set; }
+
+    /// <summary>(steady − idle) per VM, KB; an upper bound of what a VM costs, since gen2 keeps garbage until its next collection.</summary>
+    public double? HeapPerVmKb { get; set; }
+
     // Start-up with every object present.
     public double StartupSeconds { get; set; }
 

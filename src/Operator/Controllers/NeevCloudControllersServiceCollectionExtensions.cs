@@ -39,13 +39,15 @@ public static class NeevCloudControllersServiceCollectionExtensions
             (scope, ct) => sp.GetRequiredService<INeevCloudClient>().ListAllVmsAsync(scope.OrganizationId, scope.ProjectId, ct),
             vm => vm.Id,
             VirtualMachineExternalClient.SameObservation,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            VirtualMachineExternalClient.Settled));
         services.AddPolledListing(sp => new RootDiskListing(
             (scope, ct) => sp.GetRequiredService<INeevCloudClient>().ListAllRootDisksAsync(scope.OrganizationId, scope.ProjectId, ct),
             disk => disk.Id,
             // Every field a RootDisk reports (status, attachment, message) is a scalar of the record.
             (a, b) => a == b,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            RootDiskExternalClient.Settled));
 
         // A dependent that appears or goes re-examines its Project (its status, a blocked deletion).
         services.AddSecondaryWatch<VirtualMachine, Project>((_, vm) => [ObjectKey.Of(vm.Metadata.NamespaceProperty, vm.Spec.ProjectRef.Name)], SpecOrPresenceChanged);

@@ -65,7 +65,7 @@ public sealed partial class ControllerRunner<TEntity> : IManagedController, IDis
         };
         foreach (var watch in secondaryWatches ?? [])
         {
-            watch.Attach(watch.Urgent ? Queue.AddUrgent : Queue.Add);
+            watch.Attach(Queue.Add, Queue.AddUrgent);
         }
     }
 

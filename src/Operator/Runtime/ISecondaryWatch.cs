@@ -6,11 +6,10 @@ namespace NeevCloud.Operator.Runtime;
 /// </summary>
 public interface ISecondaryWatch<TEntity>
 {
-    /// <summary>
-    /// Whether what it reports has already happened to the object's own resource (the cloud says a VM is running),
-    /// so the pass only records it: such passes go ahead of work not yet started (<see cref="WorkQueue.AddUrgent"/>).
-    /// </summary>
-    bool Urgent => false;
-
-    void Attach(Action<string> enqueue);
+    /// <param name="enqueue">Queues an object's pass as ordinary work.</param>
+    /// <param name="enqueueUrgent">
+    /// Queues it ahead of ordinary work (<see cref="WorkQueue.AddUrgent"/>): for news that an outcome the object waits
+    /// for has happened (the cloud says its VM is running), which its pass only has to record.
+    /// </param>
+    void Attach(Action<string> enqueue, Action<string> enqueueUrgent);
 }

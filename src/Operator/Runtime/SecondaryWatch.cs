@@ -12,7 +12,7 @@ public sealed class SecondaryWatch<TSource, TEntity>(
     : ISecondaryWatch<TEntity>
     where TSource : class, IKubernetesObject<V1ObjectMeta>
 {
-    public void Attach(Action<string> enqueue) => cache.Changed += change =>
+    public void Attach(Action<string> enqueue, Action<string> enqueueUrgent) => cache.Changed += change =>
     {
         if (relevant is not null && !relevant(change.Old, change.Current))
         {

@@ -110,6 +110,40 @@ public sealed class VmListingTests
     }
 
     [Fact]
+    public async Task A_vm_passing_through_a_state_queues_ordinary_work_and_its_outcome_or_its_end_urgent_work()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
+        var (projectId, vms) = await CreateRunningVmsAsync(cloud, "web-1", "web-2");
+        var (ordinary, urgent) = (new List<string>(), new List<string>());
+        var snapshots = new VmListing(
+            (scope, ct) => cloud.Client.ListAllVmsAsync(scope.OrganizationId, scope.ProjectId, ct),
+            vm => vm.Id,
+            VirtualMachineExternalClient.SameObservation,
+            _time,
+            VirtualMachineExternalClient.Settled);
+        snapshots.Attach(ordinary.Add, urgent.Add);
+        snapshots.Route(vms[0].Id, "ml/web-1");
+        snapshots.Route(vms[1].Id, "ml/web-2");
+        var scope = new ProjectScope(cloud.Org, projectId);
+        await snapshots.GetAsync(scope, TimeSpan.Zero, Ct);
+
+        await cloud.Client.StopVmAsync(cloud.Org, projectId, vms[0].Id, Ct);
+        Assert.Equal(VmStatus.Stopping, (await snapshots.GetAsync(scope, TimeSpan.Zero, Ct))[vms[0].Id].Status.Value);
+        Assert.Equal(["ml/web-1"], ordinary);
+        Assert.Empty(urgent);
+
+        _cloudTime.Advance(_settle);
+        Assert.Equal(VmStatus.Stopped, (await snapshots.GetAsync(scope, TimeSpan.Zero, Ct))[vms[0].Id].Status.Value);
+        Assert.Equal(["ml/web-1"], ordinary);
+        Assert.Equal(["ml/web-1"], urgent);
+
+        await cloud.Simulator.Admin.DeleteVmOutOfBandAsync(vms[1].Id, purge: true, Ct);
+        await snapshots.GetAsync(scope, TimeSpan.Zero, Ct);
+        Assert.Equal(["ml/web-1"], ordinary);
+        Assert.Equal(["ml/web-1", "ml/web-2"], urgent);
+    }
+
+    [Fact]
     public async Task A_change_of_an_untracked_vm_queues_nothing()
     {
         await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _cloudTime);
@@ -297,7 +331,7 @@ public sealed class VmListingTests
     private VmListing NewSnapshots(SimulatedCloud cloud)
     {
         var snapshots = NewListing(cloud);
-        snapshots.Attach(_enqueued.Enqueue);
+        snapshots.Attach(_enqueued.Enqueue, _enqueued.Enqueue);
         return snapshots;
     }
 

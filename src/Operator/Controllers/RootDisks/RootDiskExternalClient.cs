@@ -23,6 +23,10 @@ public sealed class RootDiskExternalClient(
 {
     public const string Name = "rootdisk";
 
+    /// <summary>Whether a listed disk is where it stays by itself (ready, failed), not being made or deleted.</summary>
+    public static bool Settled(CloudRootDisk disk) =>
+        disk.Status.Value is not (Cloud.RootDiskStatus.Pending or Cloud.RootDiskStatus.Provisioning or Cloud.RootDiskStatus.Deleting);
+
     private RefreshOptions Refresh => refresh.Value;
 
     public Readiness? WaitingFor(RootDisk disk)

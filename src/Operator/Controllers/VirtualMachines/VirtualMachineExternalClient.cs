@@ -36,6 +36,9 @@ public sealed class VirtualMachineExternalClient(
     public static bool SameObservation(CloudVm a, CloudVm b) =>
         a.Status.Raw == b.Status.Raw && a.PublicIp == b.PublicIp && a.Message == b.Message;
 
+    /// <summary>Whether a listed VM is where it stays by itself (running, stopped, failed), not passing through a state.</summary>
+    public static bool Settled(CloudVm vm) => !VmReadiness.IsPassing(vm.Status.Value);
+
     private RefreshOptions Refresh => refresh.Value;
 
     /// <summary>While anything moves, a LIST this old is too old; half the poll interval keeps Ready within one poll of the cloud.</summary>

@@ -10,6 +10,10 @@ namespace NeevCloud.Operator.Controllers.VirtualMachines;
 /// </summary>
 public static class VmReadiness
 {
+    /// <summary>A state the VM passes through on its own way to another (starting, stopping, being deleted).</summary>
+    public static bool IsPassing(VmStatus status) =>
+        status is VmStatus.Pending or VmStatus.Provisioning or VmStatus.Starting or VmStatus.Stopping or VmStatus.Restarting or VmStatus.Deleting;
+
     /// <summary>The verdict on a cloud status; <paramref name="why"/> says what asks for <paramref name="desired"/> (default: spec.powerState), e.g. the power schedule or the expiry.</summary>
     public static Readiness ForCloudStatus(OpenEnum<VmStatus> status, PowerState desired, string? cloudMessage, string? why = null) => status.Value switch
     {

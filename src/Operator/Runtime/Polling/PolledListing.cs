@@ -26,25 +26,39 @@ public sealed class PolledListing<TScope, TItem, TEntity> : IPolledListing, ISec
     private readonly Func<TItem, string> _idOf;
     private readonly Func<TItem, TItem, bool> _sameObservation;
     private readonly TimeProvider _time;
+    private readonly Func<TItem, bool> _settled;
     private Action<string>? _enqueue;
+    private Action<string>? _enqueueUrgent;
 
     /// <param name="list">The LIST of one scope, every page.</param>
     /// <param name="idOf">An item's cloud id.</param>
-    /// <param name="time">The clock that says how old a listing is.</param>
     /// <param name="sameObservation">Whether two versions of an item look the same to the objects routed to it.</param>
+    /// <param name="time">The clock that says how old a listing is.</param>
+    /// <param name="settled">
+    /// Whether an item is in a state it stays in by itself (a VM running, not starting). A change into such a state,
+    /// or an item gone, is an outcome its object waits for: its pass goes ahead of other work. A change into a
+    /// passing state is ordinary work, so under load passes over several passing states fold into one (fewer
+    /// status writes) while the outcome is never held back. Null: every state counts as settled.
+    /// </param>
     public PolledListing(
-        Func<TScope, CancellationToken, IAsyncEnumerable<TItem>> list, Func<TItem, string> idOf, Func<TItem, TItem, bool> sameObservation, TimeProvider time)
+        Func<TScope, CancellationToken, IAsyncEnumerable<TItem>> list,
+        Func<TItem, string> idOf,
+        Func<TItem, TItem, bool> sameObservation,
+        TimeProvider time,
+        Func<TItem, bool>? settled = null)
     {
         _list = list;
         _idOf = idOf;
         _sameObservation = sameObservation;
         _time = time;
+        _settled = settled ?? (_ => true);
     }
 
-    /// <summary>A LIST reports what already happened in the cloud: the pass it brings records it, before new work.</summary>
-    public bool Urgent => true;
-
-    public void Attach(Action<string> enqueue) => _enqueue += enqueue;
+    public void Attach(Action<string> enqueue, Action<string> enqueueUrgent)
+    {
+        _enqueue += enqueue;
+        _enqueueUrgent += enqueueUrgent;
+    }
 
     /// <summary>The scope's items by id, from a LIST that started no earlier than <paramref name="listedAfter"/>.</summary>
     public Task<IReadOnlyDictionary<string, TItem>> GetAsync(TScope scope, DateTimeOffset listedAfter, CancellationToken cancellationToken) =>
@@ -175,7 +189,7 @@ public sealed class PolledListing<TScope, TItem, TEntity> : IPolledListing, ISec
 
     private void NotifyChanges(IReadOnlyDictionary<string, TItem>? previous, Dictionary<string, TItem> current)
     {
-        if (previous is null || _enqueue is not { } enqueue)
+        if (previous is null || _enqueue is not { } enqueue || _enqueueUrgent is not { } enqueueUrgent)
         {
             return;
         }
@@ -184,7 +198,7 @@ public sealed class PolledListing<TScope, TItem, TEntity> : IPolledListing, ISec
         {
             if ((!previous.TryGetValue(id, out var before) || !_sameObservation(before, item)) && _routes.TryGetValue(id, out var key))
             {
-                enqueue(key);
+                (_settled(item) ? enqueueUrgent : enqueue)(key);
             }
         }
 
@@ -192,7 +206,7 @@ public sealed class PolledListing<TScope, TItem, TEntity> : IPolledListing, ISec
         {
             if (!current.ContainsKey(id) && _routes.TryGetValue(id, out var key))
             {
-                enqueue(key);
+                enqueueUrgent(key);
             }
         }
     }
