@@ -42,6 +42,7 @@ internal static class ResultWriter
         new("NeevCloud calls per VM, deletion", "", r => r.DeletionCalls.Values.Sum() / (double)r.Vms, "0.00"),
         new("CPU during deletion (s): operator", "", r => r.DeletionCpu.GetValueOrDefault("operator", double.NaN)),
         new("operator peak RSS (MB)", "< 300", r => r.PeakRssMb),
+        new("baseline operator peak RSS (MB)", "", r => r.BaselinePeakRssMb),
     ];
 
     private static readonly JsonSerializerOptions Json = new()

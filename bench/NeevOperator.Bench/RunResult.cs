@@ -77,8 +77,11 @@ internal sealed class RunResult
 
     public Dictionary<string, double> DeletionCpu { get; set; } = [];
 
-    /// <summary>The highest VmHWM of any operator process of the run.</summary>
+    /// <summary>The highest VmHWM of the operator's processes (LIST per project: creation, steady state, restart, deletion).</summary>
     public double PeakRssMb { get; set; }
+
+    /// <summary>The same of the baseline operator (GET per VM), over its steady-state window.</summary>
+    public double? BaselinePeakRssMb { get; set; }
 
     public string LogFolder { get; set; } = "";
 }
