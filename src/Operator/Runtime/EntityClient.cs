@@ -87,33 +87,31 @@ public sealed class EntityClient<TEntity>(IKubernetes client)
     /// Sets metadata.finalizers, guarded by the resourceVersion the caller saw: a concurrent
     /// change answers 409 instead of being overwritten.
     /// </summary>
-    public Task<TEntity> PatchFinalizersAsync(TEntity entity, IList<string> finalizers, CancellationToken cancellationToken)
-    {
-        var patch = new
-        {
-            metadata = new { resourceVersion = entity.Metadata.ResourceVersion, finalizers },
-        };
-        return client.CustomObjects.PatchNamespacedCustomObjectAsync<TEntity>(
-            new V1Patch(KubernetesJson.Serialize(patch), V1Patch.PatchType.MergePatch),
-            Metadata.Group, Metadata.Version, entity.Metadata.NamespaceProperty, Metadata.Plural, entity.Metadata.Name,
-            cancellationToken: cancellationToken);
-    }
+    public Task<TEntity> PatchFinalizersAsync(TEntity entity, IList<string> finalizers, CancellationToken cancellationToken) =>
+        PatchMetadataAsync(entity, annotations: null, finalizers, cancellationToken);
 
     /// <summary>
-    /// Sets (or, for a null value, removes) annotations and, unless <paramref name="finalizers"/> is null, sets
-    /// metadata.finalizers, in one write guarded by the resourceVersion the caller saw: a concurrent change answers
-    /// 409 instead of being overwritten.
+    /// Sets (or, for a null value, removes) annotations and sets metadata.finalizers, each unless null, in one write
+    /// guarded by the resourceVersion the caller saw: a concurrent change answers 409 instead of being overwritten.
     /// </summary>
     /// <param name="entity">The object as the caller read it.</param>
-    /// <param name="annotations">The annotations to set (null: remove).</param>
+    /// <param name="annotations">The annotations to set (a null value: remove it), or null to leave them as they are.</param>
     /// <param name="finalizers">The whole finalizer list to store, or null to leave it as it is.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     public Task<TEntity> PatchMetadataAsync(
-        TEntity entity, IReadOnlyDictionary<string, string?> annotations, IList<string>? finalizers, CancellationToken cancellationToken)
+        TEntity entity, IReadOnlyDictionary<string, string?>? annotations, IList<string>? finalizers, CancellationToken cancellationToken)
     {
-        object metadata = finalizers is null
-            ? new { resourceVersion = entity.Metadata.ResourceVersion, annotations }
-            : new { resourceVersion = entity.Metadata.ResourceVersion, annotations, finalizers };
+        var metadata = new Dictionary<string, object?> { ["resourceVersion"] = entity.Metadata.ResourceVersion };
+        if (annotations is not null)
+        {
+            metadata["annotations"] = annotations;
+        }
+
+        if (finalizers is not null)
+        {
+            metadata["finalizers"] = finalizers;
+        }
+
         var patch = new { metadata };
         return client.CustomObjects.PatchNamespacedCustomObjectAsync<TEntity>(
             new V1Patch(KubernetesJson.Serialize(patch), V1Patch.PatchType.MergePatch),
