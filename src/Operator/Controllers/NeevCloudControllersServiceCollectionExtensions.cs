@@ -32,7 +32,19 @@ public static class NeevCloudControllersServiceCollectionExtensions
         services.Configure<VmCostOptions>(configuration.GetSection(VmCostOptions.SectionName));
         services.AddSingleton<VmPowerControl>();
         services.AddSingleton<VmReplacement>();
-        services.AddSingleton(_ => new VmUsage(Prometheus.Metrics.DefaultFactory));
+        services.AddSingleton(sp =>
+        {
+            // Whatever way a VM leaves (deleted, orphaned, its namespace gone), its cache entry goes with it.
+            var usage = new VmUsage(Prometheus.Metrics.DefaultFactory);
+            sp.GetRequiredService<EntityCache<VirtualMachine>>().Changed += change =>
+            {
+                if (change.Type == k8s.WatchEventType.Deleted)
+                {
+                    usage.Forget(change.Current);
+                }
+            };
+            return usage;
+        });
 
         // One LIST per project, shared by its VMs (and one by its disks); a change it sees queues the object it belongs to.
         services.AddPolledListing(sp => new VmListing(

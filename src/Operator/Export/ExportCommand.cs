@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NeevCloud.Operator.Cloud;
+using NeevCloud.Operator.Hosting;
 
 namespace NeevCloud.Operator.Export;
 
@@ -18,35 +19,18 @@ public static class ExportCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
-        string? organization = null, project = null, ns = null;
-        var settings = new List<string>();
-        for (var i = 0; i < args.Length; i++)
+        if (CommandSwitches.Parse(args, settingsPrefix: "--NeevCloud:", ["--organization"], ["--project"], ["--namespace", "-n"]) is not { } switches)
         {
-            switch (args[i])
-            {
-                case "--organization" when i + 1 < args.Length:
-                    organization = args[++i];
-                    break;
-                case "--project" when i + 1 < args.Length:
-                    project = args[++i];
-                    break;
-                case "--namespace" or "-n" when i + 1 < args.Length:
-                    ns = args[++i];
-                    break;
-                case var setting when setting.StartsWith("--NeevCloud:", StringComparison.Ordinal):
-                    settings.Add(setting);
-                    break;
-                default:
-                    await errors.WriteLineAsync(Usage);
-                    return 2;
-            }
+            await errors.WriteLineAsync(Usage);
+            return 2;
         }
 
+        var (organization, project, ns) = (switches["--organization"], switches["--project"], switches["--namespace"]);
         var configuration = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine([.. settings])
+            .AddCommandLine([.. switches.Settings])
             .Build();
         organization ??= configuration["NeevCloud:OrganizationId"];
         if (string.IsNullOrEmpty(organization))

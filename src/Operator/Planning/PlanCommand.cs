@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using NeevCloud.Crds.VirtualMachines;
 using NeevCloud.Operator.Controllers.VirtualMachines.Replacement;
+using NeevCloud.Operator.Hosting;
 using NeevCloud.Operator.Runtime;
 
 namespace NeevCloud.Operator.Planning;
@@ -21,30 +22,14 @@ public static class PlanCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter errors, CancellationToken cancellationToken = default)
     {
-        string? manifests = null, current = null, ns = null;
-        var yaml = false;
-        for (var i = 0; i < args.Length; i++)
+        if (CommandSwitches.Parse(args, settingsPrefix: null, ["-f", "--filename"], ["--current"], ["-n", "--namespace"], ["-o", "--output"])
+            is not { } switches || switches["-o"] is not (null or "text" or "yaml"))
         {
-            switch (args[i])
-            {
-                case "-f" or "--filename" when i + 1 < args.Length:
-                    manifests = args[++i];
-                    break;
-                case "--current" when i + 1 < args.Length:
-                    current = args[++i];
-                    break;
-                case "-n" or "--namespace" when i + 1 < args.Length:
-                    ns = args[++i];
-                    break;
-                case "-o" or "--output" when i + 1 < args.Length && args[i + 1] is "text" or "yaml":
-                    yaml = args[++i] == "yaml";
-                    break;
-                default:
-                    await errors.WriteLineAsync(Usage);
-                    return 2;
-            }
+            await errors.WriteLineAsync(Usage);
+            return 2;
         }
 
+        var (manifests, current, ns, yaml) = (switches["-f"], switches["--current"], switches["-n"], switches["-o"] == "yaml");
         if (manifests is null || !(File.Exists(manifests) || Directory.Exists(manifests)))
         {
             await errors.WriteLineAsync(manifests is null ? "-f is required" : $"{manifests}: no such file or directory");

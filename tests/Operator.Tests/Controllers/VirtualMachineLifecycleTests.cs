@@ -220,6 +220,24 @@ public sealed class VirtualMachineLifecycleTests
         Assert.Equal(10_800, await CounterAsync(registry, "neevcloud_vm_gpu_seconds_total"));
     }
 
+    [Fact]
+    public async Task A_VM_that_left_the_cache_is_forgotten_and_its_seconds_stay_counted()
+    {
+        await using var cloud = await SimulatedCloud.StartAsync(simulatorTime: _time);
+        var vm = await RunningVmAsync(cloud, gpus: 1);
+        var registry = Metrics.NewCustomRegistry();
+        var usage = new VmUsage(Metrics.WithCustomRegistry(registry));
+        var reconciler = NewReconciler(cloud, usage);
+        await reconciler.ReconcileAsync(vm, Ct);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        await reconciler.ReconcileAsync(vm, Ct);
+        Assert.Equal((1, 600.0), (usage.Remembered, await CounterAsync(registry, "neevcloud_vm_running_seconds_total")));
+
+        usage.Forget(vm);
+
+        Assert.Equal((0, 600.0), (usage.Remembered, await CounterAsync(registry, "neevcloud_vm_running_seconds_total")));
+    }
+
     private static async Task<double> CounterAsync(CollectorRegistry registry, string name)
     {
         using var stream = new MemoryStream();

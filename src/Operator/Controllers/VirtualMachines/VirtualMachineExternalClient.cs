@@ -154,6 +154,8 @@ public sealed class VirtualMachineExternalClient(
         // A restart asked for before the VM exists is moot: the new VM boots fresh.
         status.LastHandledRestartRequestedAt = vm.Spec.RestartRequestedAt;
         // What the VM is created with is recorded afresh (a replacement's VM has the new spec's keys and disks).
+        // Before the POST, not after: a create whose answer is lost may still have made the VM, and the look that
+        // finds it must not take the old VM's keys for the new one's.
         status.Observed = null;
         status.DataDisks = null;
         CloudVm created;

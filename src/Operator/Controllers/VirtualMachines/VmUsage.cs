@@ -53,10 +53,36 @@ public sealed class VmUsage
         Report(vm, current.VmConfigId, usage.GpuSeconds + (open * gpus), usage.RunningSeconds + open);
     }
 
+    /// <summary>
+    /// Drops what a deleted VM contributed from memory (the counters keep it): without this an operator that
+    /// creates and deletes VMs for months would remember every one it ever counted.
+    /// </summary>
+    public void Forget(VirtualMachine vm)
+    {
+        lock (_lock)
+        {
+            _counted.Remove(KeyOf(vm));
+        }
+    }
+
+    /// <summary>How many VMs' contributions are remembered.</summary>
+    internal int Remembered
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _counted.Count;
+            }
+        }
+    }
+
+    private static string KeyOf(VirtualMachine vm) => vm.Metadata.Uid ?? $"{vm.Metadata.NamespaceProperty}/{vm.Metadata.Name}";
+
     private void Report(VirtualMachine vm, string? vmConfig, long gpuSeconds, long runningSeconds)
     {
         var labels = new[] { vm.Metadata.NamespaceProperty ?? "", vm.Spec.ProjectRef.Name, vmConfig ?? "" };
-        var key = vm.Metadata.Uid ?? $"{vm.Metadata.NamespaceProperty}/{vm.Metadata.Name}";
+        var key = KeyOf(vm);
         lock (_lock)
         {
             var (gpu, running) = _counted.GetValueOrDefault(key);
