@@ -18,15 +18,19 @@ public sealed class EntityClient<TEntity>(IKubernetes client)
 
     public IKubernetes Kubernetes => client;
 
-    public Task<EntityList<TEntity>> ListAsync(
-        string? ns, string? labelSelector, string? continueToken, int limit, CancellationToken cancellationToken) =>
-        ns is null
-            ? client.CustomObjects.ListCustomObjectForAllNamespacesAsync<EntityList<TEntity>>(
+    /// <summary>One page of objects, read as the cache keeps them (<see cref="CacheJson"/>).</summary>
+    public async Task<EntityList<TEntity>> ListAsync(
+        string? ns, string? labelSelector, string? continueToken, int limit, CancellationToken cancellationToken)
+    {
+        var page = ns is null
+            ? await client.CustomObjects.ListCustomObjectForAllNamespacesAsync<JsonElement>(
                 Metadata.Group, Metadata.Version, Metadata.Plural, continueParameter: continueToken,
                 labelSelector: labelSelector, limit: limit, cancellationToken: cancellationToken)
-            : client.CustomObjects.ListNamespacedCustomObjectAsync<EntityList<TEntity>>(
+            : await client.CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(
                 Metadata.Group, Metadata.Version, ns, Metadata.Plural, continueParameter: continueToken,
                 labelSelector: labelSelector, limit: limit, cancellationToken: cancellationToken);
+        return KubernetesJson.Deserialize<EntityList<TEntity>>(page, CacheJson.Options);
+    }
 
     /// <summary>
     /// Watch events from a resourceVersion. Server-side errors (such as 410 Gone) arrive
@@ -49,8 +53,9 @@ public sealed class EntityClient<TEntity>(IKubernetes client)
                 resourceVersion: resourceVersion, timeoutSeconds: timeoutSeconds, onError: onError, cancellationToken: cancellationToken);
         await foreach (var (type, item) in events)
         {
-            var json = item is JsonElement element ? element.GetRawText() : KubernetesJson.Serialize(item);
-            yield return (type, KubernetesJson.Deserialize<TEntity>(json));
+            // The client hands each event's object over as parsed JSON; read straight from it, not from a copy as text.
+            var element = item is JsonElement parsed ? parsed : JsonSerializer.SerializeToElement(item, CacheJson.Options);
+            yield return (type, KubernetesJson.Deserialize<TEntity>(element, CacheJson.Options));
         }
     }
 
