@@ -18,18 +18,18 @@ public sealed class EntityClient<TEntity>(IKubernetes client)
 
     public IKubernetes Kubernetes => client;
 
-    /// <summary>One page of objects, read as the cache keeps them (<see cref="CacheJson"/>).</summary>
+    /// <summary>One page of objects, read as the cache keeps them (<see cref="CachedEntityList{TEntity}"/>).</summary>
     public async Task<EntityList<TEntity>> ListAsync(
         string? ns, string? labelSelector, string? continueToken, int limit, CancellationToken cancellationToken)
     {
         var page = ns is null
-            ? await client.CustomObjects.ListCustomObjectForAllNamespacesAsync<JsonElement>(
+            ? await client.CustomObjects.ListCustomObjectForAllNamespacesAsync<CachedEntityList<TEntity>>(
                 Metadata.Group, Metadata.Version, Metadata.Plural, continueParameter: continueToken,
                 labelSelector: labelSelector, limit: limit, cancellationToken: cancellationToken)
-            : await client.CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(
+            : await client.CustomObjects.ListNamespacedCustomObjectAsync<CachedEntityList<TEntity>>(
                 Metadata.Group, Metadata.Version, ns, Metadata.Plural, continueParameter: continueToken,
                 labelSelector: labelSelector, limit: limit, cancellationToken: cancellationToken);
-        return KubernetesJson.Deserialize<EntityList<TEntity>>(page, CacheJson.Options);
+        return page.Page;
     }
 
     /// <summary>

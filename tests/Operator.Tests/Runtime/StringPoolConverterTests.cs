@@ -79,6 +79,20 @@ public sealed class StringPoolConverterTests
         Assert.Equal(k8s.KubernetesJson.Serialize(k8s.KubernetesJson.Deserialize<k8s.Models.V1ConfigMap>(json)), k8s.KubernetesJson.Serialize(first));
     }
 
+    [Fact]
+    public void A_list_page_the_client_reads_comes_with_the_pooled_strings()
+    {
+        const string item = """{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"NAME","namespace":"ml","resourceVersion":"7"}}""";
+        var json = $$"""{"apiVersion":"v1","kind":"List","metadata":{"resourceVersion":"9","continue":"next"},"items":[{{item.Replace("NAME", "a", StringComparison.Ordinal)}},{{item.Replace("NAME", "b", StringComparison.Ordinal)}}]}""";
+
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        var page = k8s.KubernetesJson.Deserialize<CachedEntityList<k8s.Models.V1ConfigMap>>(stream).Page;
+
+        Assert.Equal(["a", "b"], page.Items.Select(i => i.Metadata.Name));
+        Assert.Equal(("9", "next"), (page.Metadata.ResourceVersion, page.Metadata.ContinueProperty));
+        Assert.Same(page.Items[0].Metadata.NamespaceProperty, page.Items[1].Metadata.NamespaceProperty);
+    }
+
     private static JsonSerializerOptions OptionsWith(StringPoolConverter pool) => new() { Converters = { pool } };
 
     private static Item Read(string json, JsonSerializerOptions options) =>
