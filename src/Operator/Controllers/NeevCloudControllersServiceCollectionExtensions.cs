@@ -81,13 +81,15 @@ public static class NeevCloudControllersServiceCollectionExtensions
         return services;
     }
 
-    private static bool SpecOrPresenceChanged<T>(T? old, T? current)
+    /// <summary>A dependent's change its Project must look at: it appeared, went, was changed or is being deleted — not its status.</summary>
+    internal static bool SpecOrPresenceChanged<T>(T? old, T? current)
         where T : class, k8s.IKubernetesObject<k8s.Models.V1ObjectMeta> =>
         old is null || current is null
         || old.Metadata.Generation != current.Metadata.Generation
         || (old.Metadata.DeletionTimestamp is null) != (current.Metadata.DeletionTimestamp is null);
 
-    private static bool ReadinessChanged(Project? old, Project? current) =>
+    /// <summary>A Project's change its dependents wait for: its id, its Ready, its deletion.</summary>
+    internal static bool ReadinessChanged(Project? old, Project? current) =>
         old is null || current is null
         || old.Status?.ProjectId != current.Status?.ProjectId
         || ManagedAnnotations.ExternalIdOf(old.Metadata) != ManagedAnnotations.ExternalIdOf(current.Metadata)
