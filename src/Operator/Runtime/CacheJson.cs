@@ -5,7 +5,7 @@ namespace NeevCloud.Operator.Runtime;
 
 /// <summary>
 /// How the caches read the objects they keep: KubernetesClient's own JSON options, plus one pool of short strings
-/// shared by every cache of the process (at 10,000 VMs the repeated values were a fifth of the managed heap).
+/// shared by every cache of the process (10,000 VM objects read from list pages took 37 MB without it, 24 MB with it).
 /// </summary>
 internal static class CacheJson
 {
