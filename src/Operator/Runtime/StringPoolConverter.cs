@@ -20,6 +20,10 @@ public sealed class StringPoolConverter : JsonConverter<string>
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _capacity;
 
+    // Kept apart from the dictionary: its Count takes every one of its locks, and once the pool is full every
+    // value it lacks would ask (at 10,000 objects a restart spent seconds there).
+    private int _count;
+
     /// <param name="capacity">The most values the pool keeps (about 100 bytes each).</param>
     public StringPoolConverter(int capacity)
     {
@@ -28,7 +32,7 @@ public sealed class StringPoolConverter : JsonConverter<string>
     }
 
     /// <summary>How many values the pool holds.</summary>
-    public int Count => _pool.Count;
+    public int Count => Volatile.Read(ref _count);
 
     public override bool HandleNull => false;
 
@@ -59,6 +63,17 @@ public sealed class StringPoolConverter : JsonConverter<string>
         }
 
         var value = new string(chars);
-        return _pool.Count < _capacity ? _pool.GetOrAdd(value, value) : value;
+        if (Volatile.Read(ref _count) >= _capacity)
+        {
+            return value;
+        }
+
+        if (_pool.TryAdd(value, value))
+        {
+            Interlocked.Increment(ref _count);
+            return value;
+        }
+
+        return _pool.TryGetValue(value, out var added) ? added : value;
     }
 }
